@@ -1,0 +1,28 @@
+import { EnvReader, LOG_LEVELS, LogLevel } from '@ledger/runtime';
+
+export interface IngestConfig {
+  port: number;
+  host: string;
+  kafkaBrokers: string[];
+  ledgerTopic: string;
+  mongoUrl: string;
+  database: string;
+  /** Largest request body in bytes (a full batch of 1000 events fits well within the default). */
+  bodyLimitBytes: number;
+  logLevel: LogLevel;
+}
+
+/** Reads and checks the ingest app's settings once, at boot. */
+export function loadIngestConfig(env: Record<string, string | undefined>): IngestConfig {
+  const read = new EnvReader(env);
+  return read.done({
+    port: read.port('INGEST_PORT', 3001),
+    host: read.string('HOST', '127.0.0.1'),
+    kafkaBrokers: read.hostPorts('KAFKA_BROKERS', '127.0.0.1:9092'),
+    ledgerTopic: read.string('LEDGER_TOPIC', 'activity-ledger.events.v1'),
+    mongoUrl: read.mongoUrl('MONGO_URL', 'mongodb://127.0.0.1:27017/'),
+    database: read.string('MONGO_DATABASE', 'activity_ledger'),
+    bodyLimitBytes: read.int('INGEST_BODY_LIMIT_BYTES', 5 * 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+  });
+}

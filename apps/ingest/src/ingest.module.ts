@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { createKafka, ensureLedgerTopic, LedgerWriter, probeKafka } from '@ledger/kafka';
+import { ReadStore } from '@ledger/read-store';
+import { createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
+import { AppendEventsController } from './append-events/append-events.controller';
+import { AppendEventsService } from './append-events/append-events.service';
+import type { IngestConfig } from './config';
+import { APP_LOGGER, CLOCK, Clock, INGEST_CONFIG, KAFKA } from './tokens';
+
+@Module({})
+export class IngestModule {
+  static register(config: IngestConfig, logger: Logger = createLogger('ingest', config.logLevel), clock: Clock = () => new Date()): DynamicModule {
+    return {
+      module: IngestModule,
+      controllers: [AppendEventsController, HealthController],
+      providers: [
+        { provide: INGEST_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+        { provide: CLOCK, useValue: clock },
+        { provide: KAFKA, useFactory: () => createKafka({ brokers: config.kafkaBrokers, clientId: 'ingest', ledgerTopic: config.ledgerTopic }, logger) },
+        {
+          provide: LedgerWriter,
+          useFactory: async (kafka: Kafka) => {
+            await ensureLedgerTopic(kafka, config.ledgerTopic);
+            const writer = new LedgerWriter(kafka, config.ledgerTopic);
+            await writer.connect();
+            return writer;
+          },
+          inject: [KAFKA],
+        },
+        { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
+        {
+          provide: HEALTH_PROBES,
+          useFactory: (kafka: Kafka, store: ReadStore) => ({ kafka: () => probeKafka(kafka), mongo: () => store.probe() }),
+          inject: [KAFKA, ReadStore],
+        },
+        AppendEventsService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject } from '@nestjs/common';
+import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
+import type { ActivityEvent, PositionedEvent } from '@ledger/events';
+import { LEARNER_SESSIONS_COLLECTION, LearnerSessionDocument, learnerSessionId, ReadStore } from '@ledger/read-store';
+import { LedgerBatchReceived } from '../ledger-batch-received';
+import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
+import { evolveLearnerSession } from './evolve-learner-session';
+
+const ACTIVITY_TYPES = new Set(['SessionAccessed', 'SessionCompleted', 'AssessmentScored']);
+
+/** Owns `learner_sessions`: one document per learner and session, from activity events. */
+@EventsHandler(LedgerBatchReceived)
+export class LearnerSessionsProjection implements IEventHandler<LedgerBatchReceived> {
+  constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
+
+  async handle({ events }: LedgerBatchReceived): Promise<void> {
+    const activity = events.filter((e): e is PositionedEvent<ActivityEvent> => ACTIVITY_TYPES.has(e.event.type));
+    const byDocument = groupByDocument(activity, ({ event }) => learnerSessionId(event.subject, event.data.sessionId));
+    await projectDocuments(
+      this.store.db.collection<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION),
+      byDocument,
+      (current, positioned) => evolveLearnerSession(current, positioned, 'latest'),
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { PositionedEvent } from '@ledger/events';
+import { alreadyApplied, ProjectionMetadata } from '@ledger/read-store';
+
+interface ProjectedDocument {
+  _id: string;
+  projection: ProjectionMetadata;
+}
+
+/** The stored document changed under us: another writer, e.g. an overlapping consumer during a rebalance. Retriable. */
+export class ConcurrentProjectionWriteError extends Error {}
+
+/**
+ * Applies a batch of events to the documents they touch, with one read and one bulk write:
+ * load the current documents, fold the new events in memory (skipping any already applied), and
+ * write back only what changed. Each replace is guarded by the offsets the document was read with,
+ * so a concurrent writer makes this throw (and the batch be retried) instead of losing an update.
+ * Writes are whole documents that carry their own offsets, so a batch cut short by a crash can
+ * simply be applied again.
+ */
+export async function projectDocuments<D extends ProjectedDocument, E extends PositionedEvent>(
+  collection: Collection<D>,
+  eventsByDocument: Map<string, E[]>,
+  evolve: (current: D | null, event: E) => D,
+): Promise<void> {
+  if (eventsByDocument.size === 0) return;
+  const ids = [...eventsByDocument.keys()];
+  const stored = await collection.find({ _id: { $in: ids } } as never).toArray();
+  const byId = new Map<string, D>(stored.map((doc) => [String(doc._id), doc as D]));
+  const writes: AnyBulkWriteOperation<D>[] = [];
+  for (const [id, events] of eventsByDocument) {
+    const before = byId.get(id) ?? null;
+    let state = before;
+    for (const positioned of events) {
+      if (state && alreadyApplied(state.projection, positioned.position, positioned.event.eventId)) continue;
+      state = evolve(state, positioned);
+    }
+    if (state === before || state === null) continue;
+    writes.push(
+      before
+        ? { replaceOne: { filter: { _id: id, 'projection.offsets': before.projection.offsets } as never, replacement: state } }
+        : { insertOne: { document: state as never } },
+    );
+  }
+  if (writes.length === 0) return;
+  const result = await collection.bulkWrite(writes, { ordered: true });
+  const expected = writes.filter((w) => 'replaceOne' in w).length;
+  if (result.matchedCount !== expected) {
+    throw new ConcurrentProjectionWriteError(`${collection.collectionName}: ${expected - result.matchedCount} document(s) changed while the batch was applied`);
+  }
+}
+
+/** Groups events by the id of the document each one touches, keeping ledger order within a document. */
+export function groupByDocument<E>(events: E[], documentId: (event: E) => string | undefined): Map<string, E[]> {
+  const groups = new Map<string, E[]>();
+  for (const event of events) {
+    const id = documentId(event);
+    if (id === undefined) continue;
+    const group = groups.get(id);
+    if (group) group.push(event);
+    else groups.set(id, [event]);
+  }
+  return groups;
+}

@@ -1,0 +1,6 @@
+import type { IEventHandler } from '@nestjs/cqrs';
+import type { LedgerBatchReceived } from '../ledger-batch-received';
+
+/** DI token: every projection, as the list the ledger projector awaits for each batch. */
+export const PROJECTIONS = Symbol('PROJECTIONS');
+export type Projection = IEventHandler<LedgerBatchReceived> & { handle(batch: LedgerBatchReceived): Promise<void> };

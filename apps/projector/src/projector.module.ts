@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { Kafka } from 'kafkajs';
+import { createKafka, probeKafka } from '@ledger/kafka';
+import { ReadStore } from '@ledger/read-store';
+import { createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
+import type { Logger } from 'pino';
+import type { ProjectorConfig } from './config';
+import { LearnerSessionsProjection } from './learner-sessions/learner-sessions.projection';
+import { LedgerProjector } from './project-ledger/ledger-projector.service';
+import { PROJECTIONS } from './project-ledger/projections';
+import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
+
+/** Every projection the projector runs; each owns its collections. */
+const PROJECTION_CLASSES = [LearnerSessionsProjection];
+
+@Module({})
+export class ProjectorModule {
+  static register(config: ProjectorConfig, logger: Logger = createLogger('projector', config.logLevel)): DynamicModule {
+    return {
+      module: ProjectorModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController],
+      providers: [
+        { provide: PROJECTOR_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+        { provide: KAFKA, useFactory: () => createKafka({ brokers: config.kafkaBrokers, clientId: 'projector', ledgerTopic: config.ledgerTopic }, logger) },
+        { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
+        ...PROJECTION_CLASSES,
+        { provide: PROJECTIONS, useFactory: (...projections: unknown[]) => projections, inject: PROJECTION_CLASSES },
+        {
+          provide: HEALTH_PROBES,
+          useFactory: (kafka: Kafka, store: ReadStore) => ({ kafka: () => probeKafka(kafka), mongo: () => store.probe() }),
+          inject: [KAFKA, ReadStore],
+        },
+        LedgerProjector,
+      ],
+    };
+  }
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { INestApplication } from '@nestjs/common';
+import { createHttpApp, createLogger } from '@ledger/runtime';
+import { testStack, uniqueName } from '@ledger/test-harness';
+import { IngestModule } from '../../../ingest/src/ingest.module';
+import { loadIngestConfig } from '../../../ingest/src/config';
+import { ProjectorModule } from '../../../projector/src/projector.module';
+import { loadProjectorConfig } from '../../../projector/src/config';
+import { ReportingModule } from '../reporting.module';
+import { loadReportingConfig } from '../config';
+
+/**
+ * The walking skeleton, through the real parts: HTTP ingest → Kafka → projector (a @nestjs/cqrs
+ * handler) → FerretDB/MongoDB → HTTP reporting. Each test run gets its own topic, group and database.
+ */
+describe('a SessionAccessed event, end to end', () => {
+  const apps: INestApplication[] = [];
+  let ingestUrl = '';
+  let reportingUrl = '';
+
+  beforeAll(async () => {
+    const stack = testStack();
+    const env = {
+      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      MONGO_URL: stack.mongoUrl,
+      MONGO_DATABASE: uniqueName('e2e').replace('-', '_'),
+      LEDGER_TOPIC: uniqueName('ledger'),
+      PROJECTOR_GROUP: uniqueName('projector'),
+      LOG_LEVEL: 'warn',
+    };
+    const logger = createLogger('test', 'warn');
+    const ingest = await createHttpApp(IngestModule.register(loadIngestConfig(env), logger), { logger });
+    const projector = await createHttpApp(ProjectorModule.register(loadProjectorConfig(env), logger), { logger });
+    const reporting = await createHttpApp(ReportingModule.register(loadReportingConfig(env), logger), { logger });
+    apps.push(ingest, projector, reporting);
+    for (const app of apps) await app.listen(0, '127.0.0.1');
+    ingestUrl = await ingest.getUrl();
+    reportingUrl = await reporting.getUrl();
+  });
+
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+  });
+
+  it('is answered 202 with its position and then shows in the learner\'s activity with its time spent', async () => {
+    const learnerId = uniqueName('learner');
+    const event = {
+      eventId: randomUUID(),
+      type: 'SessionAccessed',
+      version: 1,
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      subject: learnerId,
+      actor: learnerId,
+      data: { sessionId: 'elfh-session-1042', attemptId: 'att-1', timeSpentSeconds: 420 },
+    };
+
+    const posted = await fetch(`${ingestUrl}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-client-id': 'e2e-player' },
+      body: JSON.stringify({ events: [event] }),
+    });
+    expect(posted.status).toBe(202);
+    const receipt = await posted.json();
+    expect(receipt.accepted).toEqual([{ eventId: event.eventId, partition: expect.any(Number), offset: '0' }]);
+
+    const sessions = await pollUntil(async () => {
+      const response = await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`);
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      return body.sessions.length > 0 ? body.sessions : undefined;
+    });
+    expect(sessions).toEqual([
+      {
+        sessionId: 'elfh-session-1042',
+        status: 'in-progress',
+        firstAccessedAt: event.occurredAt,
+        lastAccessedAt: event.occurredAt,
+        accessCount: 1,
+        timeSpentSeconds: 420,
+        attempts: 1,
+        latestScore: null,
+        bestScore: null,
+      },
+    ]);
+  });
+
+  it('rejects an invalid batch with 400 naming each bad field, and appends nothing of it', async () => {
+    const learnerId = uniqueName('learner');
+    const good = {
+      eventId: randomUUID(),
+      type: 'SessionAccessed',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subject: learnerId,
+      actor: learnerId,
+      data: { sessionId: 's-1', attemptId: 'a-1', timeSpentSeconds: 30 },
+    };
+    const bad = { ...good, eventId: randomUUID(), data: { sessionId: 's-1', attemptId: 'a-1', timeSpentSeconds: -1 } };
+    const response = await fetch(`${ingestUrl}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events: [good, bad] }),
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.code).toBe('REQUEST.INVALID');
+    expect(body.details).toEqual([{ index: 1, errors: [{ field: 'data.timeSpentSeconds', reason: expect.stringContaining('0') }] }]);
+
+    // A later valid event for the same learner is projected; the rejected batch's good event never is.
+    const later = { ...good, eventId: randomUUID(), data: { sessionId: 's-2', attemptId: 'a-2', timeSpentSeconds: 5 } };
+    const accepted = await fetch(`${ingestUrl}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events: [later] }),
+    });
+    expect(accepted.status).toBe(202);
+    const sessions = await pollUntil(async () => {
+      const body = await (await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`)).json();
+      return body.sessions.length > 0 ? body.sessions : undefined;
+    });
+    expect(sessions.map((s: { sessionId: string }) => s.sessionId)).toEqual(['s-2']);
+  });
+
+  it('reports Kafka and Mongo reachability on /health', async () => {
+    const response = await fetch(`${ingestUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'up', checks: { kafka: { up: true }, mongo: { up: true } } });
+  });
+});
+
+async function pollUntil<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs everything the local stack needs, once, into the git-ignored .infra/ folder:
+# node modules, Debian's chromium, the Kafka broker jars (Maven Central) and FerretDB (Go module proxy).
+# Safe to run again: each step checks its own marker and returns at once when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+CACHE="$ROOT/.infra"
+FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.1}"
+mkdir -p "$CACHE/bin" "$CACHE/kafka"
+
+step() { printf '[provision] %s\n' "$*"; }
+fail() {
+  printf '[provision] FAILED at step "%s": %s\n' "$1" "$2" >&2
+  printf '[provision] what to do: %s\n' "$3" >&2
+  exit 1
+}
+
+provision_node_modules() {
+  if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
+  step "installing node modules (npm ci)"
+  PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund >"$CACHE/npm-ci.log" 2>&1 ||
+    fail "node modules" "npm ci failed (log: .infra/npm-ci.log)" "check the npm registry is reachable and package-lock.json is committed"
+}
+
+provision_chromium() {
+  if command -v chromium >/dev/null 2>&1; then return; fi
+  step "installing Debian's chromium (for PDF rendering)"
+  command -v apt-get >/dev/null 2>&1 ||
+    fail "chromium" "apt-get is not available" "install a Chromium build and set CHROMIUM_PATH to it"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } \
+    >"$CACHE/apt.log" 2>&1 ||
+    fail "chromium" "apt-get install chromium failed (log: .infra/apt.log)" "run as root or with sudo, and check the Debian mirror is reachable"
+}
+
+provision_kafka() {
+  if [ -f "$CACHE/kafka/libs/.complete" ] && [ "$CACHE/kafka/libs/.complete" -nt infra/kafka/pom.xml ]; then return; fi
+  step "resolving the Kafka broker jars from Maven Central"
+  command -v mvn >/dev/null 2>&1 || fail "kafka" "mvn is not on PATH" "install Maven 3 (apt-get install maven)"
+  command -v java >/dev/null 2>&1 || fail "kafka" "java is not on PATH" "install a JDK 17 or newer"
+  rm -rf "$CACHE/kafka/libs"
+  mvn -q -B -f infra/kafka/pom.xml dependency:copy-dependencies \
+    -DoutputDirectory="$CACHE/kafka/libs" -DincludeScope=runtime >"$CACHE/mvn.log" 2>&1 ||
+    fail "kafka" "maven could not resolve the broker (log: .infra/mvn.log)" "check Maven Central is reachable"
+  touch "$CACHE/kafka/libs/.complete"
+}
+
+# `go install …/ferretdb@version` builds a binary that panics at start: the module as published lacks
+# build/version/version.txt. So build from a copy of the module source with that file written.
+provision_ferretdb() {
+  if [ -x "$CACHE/bin/ferretdb" ] && "$CACHE/bin/ferretdb" --version 2>/dev/null | grep -q "${FERRETDB_VERSION}"; then return; fi
+  step "building FerretDB ${FERRETDB_VERSION} from the Go module proxy"
+  command -v go >/dev/null 2>&1 || fail "ferretdb" "go is not on PATH" "install Go 1.22 or newer"
+  local src
+  src=$(cd "$CACHE" && go mod download -json "github.com/FerretDB/FerretDB@${FERRETDB_VERSION}" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])') ||
+    fail "ferretdb" "go mod download of FerretDB ${FERRETDB_VERSION} failed" "check the Go module proxy is reachable, or set FERRETDB_VERSION to another v1.24.x"
+  rm -rf "$CACHE/ferretdb-src"
+  cp -r "$src" "$CACHE/ferretdb-src"
+  chmod -R u+w "$CACHE/ferretdb-src"
+  echo "${FERRETDB_VERSION}" >"$CACHE/ferretdb-src/build/version/version.txt"
+  (cd "$CACHE/ferretdb-src" && go build -o "$CACHE/bin/ferretdb" ./cmd/ferretdb) >"$CACHE/go-build.log" 2>&1 ||
+    fail "ferretdb" "go build failed (log: .infra/go-build.log)" "check the Go module proxy is reachable"
+  rm -rf "$CACHE/ferretdb-src"
+}
+
+what="${1:-all}"
+case "$what" in
+  node) provision_node_modules ;;
+  services) provision_kafka; provision_ferretdb ;;
+  all) provision_node_modules; provision_chromium; provision_kafka; provision_ferretdb ;;
+  *) echo "usage: infra/provision.sh [all|node|services]" >&2; exit 2 ;;
+esac
+step "ready ($what)"

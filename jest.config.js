@@ -1,0 +1,27 @@
+/**
+ * Two projects: `unit` needs nothing running; `integration` shares one real stack (Kafka + a
+ * Mongo-wire store) started by its global setup and stopped by its teardown.
+ */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true, target: 'es2022' } }];
+const moduleNameMapper = {
+  '^@ledger/events$': '<rootDir>/libs/events/src',
+  '^@ledger/kafka$': '<rootDir>/libs/kafka-ledger/src',
+  '^@ledger/read-store$': '<rootDir>/libs/read-store/src',
+  '^@ledger/runtime$': '<rootDir>/libs/runtime/src',
+  '^@ledger/test-harness$': '<rootDir>/libs/test-harness/src',
+};
+const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      globalSetup: '<rootDir>/libs/test-harness/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/test-harness/src/jest/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/test-harness/src/jest/set-timeout.ts'],
+    },
+  ],
+};

@@ -1,0 +1,6 @@
+export * from './kafka-settings';
+export * from './kafka-client';
+export * from './ensure-ledger-topic';
+export * from './ledger-writer';
+export * from './ledger-consumer';
+export * from './ledger-probe';

@@ -1,0 +1,3 @@
+export * from './read-store';
+export * from './projection-metadata';
+export * from './learner-sessions/learner-session.document';

@@ -1,0 +1,48 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import { AppError, AppErrorCode } from './app-error';
+
+const STATUS: Record<AppErrorCode, number> = {
+  'REQUEST.INVALID': HttpStatus.BAD_REQUEST,
+  'REQUEST.TOO_LARGE': HttpStatus.PAYLOAD_TOO_LARGE,
+  'EVENT.CONFLICT': HttpStatus.CONFLICT,
+  'LEDGER.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
+  'RESOURCE.NOT_FOUND': HttpStatus.NOT_FOUND,
+};
+
+/** Fastify's own error codes for requests it refuses before any handler runs. */
+const FASTIFY_CODES: Record<string, AppErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'REQUEST.TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'REQUEST.INVALID',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'REQUEST.INVALID',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'REQUEST.INVALID',
+};
+
+/** Maps every error to `{ code, message, details? }` with the status of its code; unknown errors are 500 and logged. */
+@Catch()
+export class AppErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(error);
+    reply.status(body.status).send({ code: body.code, message: body.message, ...(body.details === undefined ? {} : { details: body.details }) });
+  }
+
+  private toBody(error: unknown): { status: number; code: string; message: string; details?: unknown } {
+    if (error instanceof AppError) return { status: STATUS[error.code], code: error.code, message: error.message, details: error.details };
+    const fastifyCode = (error as { code?: string }).code;
+    if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
+      const code = FASTIFY_CODES[fastifyCode];
+      return { status: STATUS[code], code, message: (error as Error).message };
+    }
+    if (error instanceof SyntaxError) return { status: 400, code: 'REQUEST.INVALID', message: `body is not valid JSON: ${error.message}` };
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      return { status, code: status === 404 ? 'RESOURCE.NOT_FOUND' : `HTTP.${status}`, message: error.message };
+    }
+    this.logger.error({ err: error }, 'unhandled error');
+    return { status: 500, code: 'INTERNAL', message: 'internal error' };
+  }
+}

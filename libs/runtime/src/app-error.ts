@@ -1,0 +1,29 @@
+import type { FieldError } from '@ledger/events';
+
+/**
+ * The errors the apps return, each with a stable code clients can branch on. The HTTP status for each
+ * code is decided in one place (app-error.filter.ts).
+ */
+export type AppErrorCode =
+  | 'REQUEST.INVALID'
+  | 'REQUEST.TOO_LARGE'
+  | 'EVENT.CONFLICT'
+  | 'LEDGER.UNAVAILABLE'
+  | 'RESOURCE.NOT_FOUND';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** Machine-readable detail, e.g. every invalid field. */
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** One invalid item of a request, e.g. the event at `index` 3 of a batch. */
+export interface InvalidItem {
+  index: number;
+  errors: FieldError[];
+}

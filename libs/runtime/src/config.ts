@@ -1,0 +1,70 @@
+/** Thrown at boot when the environment does not describe a usable configuration; names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/**
+ * Reads typed settings from an environment, collecting every problem instead of stopping at the first,
+ * so one failed boot tells an operator everything to fix. Each app reads its config once, in its
+ * `config.ts`; nothing else reads `process.env`.
+ */
+export class EnvReader {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly env: Record<string, string | undefined>) {}
+
+  string(name: string, fallback?: string): string {
+    const value = this.env[name]?.trim();
+    if (value) return value;
+    if (fallback !== undefined) return fallback;
+    this.problems.push(`${name} is required`);
+    return '';
+  }
+
+  int(name: string, fallback: number, range: { min: number; max: number }): number {
+    const raw = this.env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < range.min || value > range.max) {
+      this.problems.push(`${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  port(name: string, fallback: number): number {
+    return this.int(name, fallback, { min: 0, max: 65535 });
+  }
+
+  /** Comma-separated `host:port` list. */
+  hostPorts(name: string, fallback: string): string[] {
+    const items = this.string(name, fallback).split(',').map((item) => item.trim()).filter(Boolean);
+    const bad = items.filter((item) => !/^[^\s:]+:\d{1,5}$/.test(item));
+    if (items.length === 0 || bad.length > 0) this.problems.push(`${name} must be a comma-separated list of host:port, got "${this.env[name]}"`);
+    return items;
+  }
+
+  mongoUrl(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    if (!/^mongodb(\+srv)?:\/\//.test(value)) this.problems.push(`${name} must be a mongodb:// connection string`);
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.env[name]?.trim();
+    if (!value) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  /** Returns the settings, or throws one ConfigError listing every problem found while reading them. */
+  done<T>(settings: T): T {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+    return settings;
+  }
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+
+/** Environment variables through which the global setup tells test workers where the stack is. */
+export const TEST_STACK_ENV = {
+  kafkaBrokers: 'LEDGER_TEST_KAFKA_BROKERS',
+  mongoUrl: 'LEDGER_TEST_MONGO_URL',
+} as const;
+
+export interface TestStackEndpoints {
+  kafkaBrokers: string[];
+  mongoUrl: string;
+}
+
+/** The running test stack, from inside an integration test. */
+export function testStack(): TestStackEndpoints {
+  const brokers = process.env[TEST_STACK_ENV.kafkaBrokers];
+  const mongoUrl = process.env[TEST_STACK_ENV.mongoUrl];
+  if (!brokers || !mongoUrl) {
+    throw new Error('No test stack: integration tests run through `npm test` (or `npx jest --selectProjects integration`), whose global setup starts it.');
+  }
+  return { kafkaBrokers: brokers.split(','), mongoUrl };
+}
+
+/** A name no other test uses, for a topic, consumer group or database: tests never share state. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
