@@ -10,7 +10,12 @@ const moduleNameMapper = {
   '^@ledger/runtime$': '<rootDir>/libs/runtime/src',
   '^@ledger/test-harness$': '<rootDir>/libs/test-harness/src',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
+// A few dependencies ship ES modules only (Node loads them with require(esm); Jest does not), so they are transpiled too.
+const esmOnly = ['content-disposition'];
+const common = {
+  transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(.*/)?(${esmOnly.join('|')})/)`],
+  moduleNameMapper, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
 
 module.exports = {
   projects: [

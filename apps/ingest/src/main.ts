@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { createHttpApp, createLogger, runMain } from '@ledger/runtime';
+import { createLogger, runMain } from '@ledger/runtime';
 import { loadIngestConfig } from './config';
-import { IngestModule } from './ingest.module';
-import { setUpApiDocs } from './api-docs';
+import { buildIngestApp } from './ingest.app';
 
 runMain('ingest', async () => {
   const config = loadIngestConfig(process.env);
   const logger = createLogger('ingest', config.logLevel);
-  const app = await createHttpApp(IngestModule.register(config, logger), { logger, bodyLimit: config.bodyLimitBytes });
-  setUpApiDocs(app);
+  const app = await buildIngestApp(config, logger);
   await app.listen(config.port, config.host);
   logger.info({ url: await app.getUrl() }, 'ingest listening');
 });

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { createHttpApp, createLogger, runMain } from '@ledger/runtime';
+import { createLogger, runMain } from '@ledger/runtime';
 import { loadProjectorConfig } from './config';
-import { ProjectorModule } from './projector.module';
+import { buildProjectorApp } from './projector.app';
 
 runMain('projector', async () => {
   const config = loadProjectorConfig(process.env);
   const logger = createLogger('projector', config.logLevel);
-  const app = await createHttpApp(ProjectorModule.register(config, logger), { logger });
+  const app = await buildProjectorApp(config, logger);
   await app.listen(config.port, config.host);
-  logger.info({ url: await app.getUrl() }, 'projector health endpoint listening');
+  logger.info({ url: await app.getUrl() }, 'projector listening');
 });

@@ -5,3 +5,4 @@ export * from './local-stack';
 export * from './container-stack';
 export * from './start-stack';
 export * from './test-stack-env';
+export * from './test-app-env';

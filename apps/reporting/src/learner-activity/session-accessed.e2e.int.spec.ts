@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { INestApplication } from '@nestjs/common';
-import { createHttpApp, createLogger } from '@ledger/runtime';
-import { testStack, uniqueName } from '@ledger/test-harness';
-import { IngestModule } from '../../../ingest/src/ingest.module';
-import { loadIngestConfig } from '../../../ingest/src/config';
-import { ProjectorModule } from '../../../projector/src/projector.module';
-import { loadProjectorConfig } from '../../../projector/src/config';
-import { ReportingModule } from '../reporting.module';
-import { loadReportingConfig } from '../config';
+import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
+import { startIngestForTest } from '../../../ingest/src/testing/start-ingest-for-test';
+import { startProjectorForTest } from '../../../projector/src/testing/start-projector-for-test';
+import { startReportingForTest } from '../testing/start-reporting-for-test';
 
 /**
  * The walking skeleton, through the real parts: HTTP ingest → Kafka → projector (a @nestjs/cqrs
@@ -20,23 +15,13 @@ describe('a SessionAccessed event, end to end', () => {
   let reportingUrl = '';
 
   beforeAll(async () => {
-    const stack = testStack();
-    const env = {
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-      MONGO_URL: stack.mongoUrl,
-      MONGO_DATABASE: uniqueName('e2e').replace('-', '_'),
-      LEDGER_TOPIC: uniqueName('ledger'),
-      PROJECTOR_GROUP: uniqueName('projector'),
-      LOG_LEVEL: 'warn',
-    };
-    const logger = createLogger('test', 'warn');
-    const ingest = await createHttpApp(IngestModule.register(loadIngestConfig(env), logger), { logger });
-    const projector = await createHttpApp(ProjectorModule.register(loadProjectorConfig(env), logger), { logger });
-    const reporting = await createHttpApp(ReportingModule.register(loadReportingConfig(env), logger), { logger });
-    apps.push(ingest, projector, reporting);
-    for (const app of apps) await app.listen(0, '127.0.0.1');
-    ingestUrl = await ingest.getUrl();
-    reportingUrl = await reporting.getUrl();
+    const env = isolatedAppEnv();
+    const ingest = await startIngestForTest(env);
+    const projector = await startProjectorForTest(env);
+    const reporting = await startReportingForTest(env);
+    apps.push(ingest.app, projector.app, reporting.app);
+    ingestUrl = ingest.url;
+    reportingUrl = reporting.url;
   });
 
   afterAll(async () => {
@@ -61,13 +46,13 @@ describe('a SessionAccessed event, end to end', () => {
       body: JSON.stringify({ events: [event] }),
     });
     expect(posted.status).toBe(202);
-    const receipt = await posted.json();
+    const receipt = (await posted.json()) as { accepted: unknown[] };
     expect(receipt.accepted).toEqual([{ eventId: event.eventId, partition: expect.any(Number), offset: '0' }]);
 
-    const sessions = await pollUntil(async () => {
+    const sessions = await eventually(async () => {
       const response = await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`);
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = (await response.json()) as { sessions: unknown[] };
       return body.sessions.length > 0 ? body.sessions : undefined;
     });
     expect(sessions).toEqual([
@@ -103,7 +88,7 @@ describe('a SessionAccessed event, end to end', () => {
       body: JSON.stringify({ events: [good, bad] }),
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = (await response.json()) as { code: string; details: unknown };
     expect(body.code).toBe('REQUEST.INVALID');
     expect(body.details).toEqual([{ index: 1, errors: [{ field: 'data.timeSpentSeconds', reason: expect.stringContaining('0') }] }]);
 
@@ -115,8 +100,8 @@ describe('a SessionAccessed event, end to end', () => {
       body: JSON.stringify({ events: [later] }),
     });
     expect(accepted.status).toBe(202);
-    const sessions = await pollUntil(async () => {
-      const body = await (await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`)).json();
+    const sessions = await eventually(async () => {
+      const body = (await (await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`)).json()) as { sessions: Array<{ sessionId: string }> };
       return body.sessions.length > 0 ? body.sessions : undefined;
     });
     expect(sessions.map((s: { sessionId: string }) => s.sessionId)).toEqual(['s-2']);
@@ -128,13 +113,3 @@ describe('a SessionAccessed event, end to end', () => {
     expect(await response.json()).toEqual({ status: 'up', checks: { kafka: { up: true }, mongo: { up: true } } });
   });
 });
-
-async function pollUntil<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(200);
-  }
-}

@@ -1,0 +1,10 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { createHttpApp } from '@ledger/runtime';
+import type { ReportingConfig } from './config';
+import { ReportingModule } from './reporting.module';
+
+/** The reporting app, ready to listen: used by main.ts and by tests, so both run the same thing. */
+export async function buildReportingApp(config: ReportingConfig, logger: Logger): Promise<NestFastifyApplication> {
+  return createHttpApp(ReportingModule.register(config, logger), { logger });
+}
