@@ -6,6 +6,7 @@ import { ReadStore } from '@ledger/read-store';
 import { createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
 import { AppendEventsController } from './append-events/append-events.controller';
 import { AppendEventsService } from './append-events/append-events.service';
+import { EventReceipts } from './append-events/event-receipts';
 import type { IngestConfig } from './config';
 import { APP_LOGGER, CLOCK, Clock, INGEST_CONFIG, KAFKA } from './tokens';
 
@@ -37,6 +38,7 @@ export class IngestModule {
           inject: [KAFKA, ReadStore],
         },
         AppendEventsService,
+        EventReceipts,
       ],
     };
   }

@@ -4,3 +4,4 @@ export * from './ensure-ledger-topic';
 export * from './ledger-writer';
 export * from './ledger-consumer';
 export * from './ledger-probe';
+export * from './read-ledger';

@@ -8,6 +8,7 @@ const STATUS: Record<AppErrorCode, number> = {
   'REQUEST.TOO_LARGE': HttpStatus.PAYLOAD_TOO_LARGE,
   'EVENT.CONFLICT': HttpStatus.CONFLICT,
   'LEDGER.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
+  'STORE.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'RESOURCE.NOT_FOUND': HttpStatus.NOT_FOUND,
 };
 
@@ -40,7 +41,8 @@ export class AppErrorFilter implements ExceptionFilter {
     if (error instanceof SyntaxError) return { status: 400, code: 'REQUEST.INVALID', message: `body is not valid JSON: ${error.message}` };
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      return { status, code: status === 404 ? 'RESOURCE.NOT_FOUND' : `HTTP.${status}`, message: error.message };
+      const code = (Object.keys(STATUS) as AppErrorCode[]).find((c) => STATUS[c] === status) ?? `HTTP.${status}`;
+      return { status, code, message: error.message };
     }
     this.logger.error({ err: error }, 'unhandled error');
     return { status: 500, code: 'INTERNAL', message: 'internal error' };

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'REQUEST.TOO_LARGE'
   | 'EVENT.CONFLICT'
   | 'LEDGER.UNAVAILABLE'
+  | 'STORE.UNAVAILABLE'
   | 'RESOURCE.NOT_FOUND';
 
 export class AppError extends Error {

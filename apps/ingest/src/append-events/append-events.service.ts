@@ -1,22 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LedgerEvent } from '@ledger/events';
+import type { LedgerEvent, LedgerPosition, SubmittedEvent } from '@ledger/events';
 import { LedgerWriter } from '@ledger/kafka';
 import { AppError } from '@ledger/runtime';
 import type { Logger } from 'pino';
 import { APP_LOGGER, CLOCK, Clock } from '../tokens';
+import { contentHash } from './content-hash';
+import { ClaimOutcome, EventReceipts } from './event-receipts';
 import { validateBatch } from './validate-batch';
 
-export interface AcceptedEvent {
+export interface AcceptedEvent extends LedgerPosition {
   eventId: string;
-  partition: number;
-  offset: string;
 }
 
-/** The write path, as named steps: validate the whole batch → stamp what the ledger owns → append and wait for the broker. */
+/**
+ * The write path, as named steps: validate the whole batch → claim its eventIds (refusing reuse with
+ * other content) → append what the ledger does not have yet and wait for the broker → remember where
+ * it landed. Nothing of a refused batch is appended.
+ */
 @Injectable()
 export class AppendEventsService {
   constructor(
     private readonly writer: LedgerWriter,
+    private readonly receipts: EventReceipts,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
@@ -24,12 +29,43 @@ export class AppendEventsService {
   async append(body: unknown, source: string): Promise<AcceptedEvent[]> {
     const now = this.clock();
     const submitted = validateBatch(body, now);
-    const recordedAt = now.toISOString();
-    const events: LedgerEvent[] = submitted.map((event) => ({ ...event, recordedAt, source }));
-    const positions = await this.writer.append(events).catch((error: Error) => {
-      this.logger.error({ err: error, count: events.length }, 'ledger append failed');
+    const outcomes = await this.claim(submitted);
+    const toAppend = submitted.filter((_, i) => outcomes[i].kind === 'new' || (outcomes[i].kind === 'repeat' && outcomes[i].position === null));
+    const appended = await this.appendToLedger(toAppend, now.toISOString(), source);
+    await this.receipts.recordPositions(toAppend.map((event) => ({ eventId: event.eventId, position: appended.get(event.eventId)! })));
+    return submitted.map((event, i) => {
+      const outcome = outcomes[i];
+      const position = outcome.kind === 'repeat' && outcome.position ? outcome.position : appended.get(event.eventId)!;
+      return { eventId: event.eventId, ...position };
+    });
+  }
+
+  private async claim(events: SubmittedEvent[]): Promise<ClaimOutcome[]> {
+    const outcomes = await this.receipts
+      .claim(events.map((event) => ({ eventId: event.eventId, contentHash: contentHash(event) })))
+      .catch((error: Error) => {
+        this.logger.error({ err: error }, 'event receipts unavailable');
+        throw new AppError('STORE.UNAVAILABLE', 'ingest cannot check event ids right now; retry the batch with the same eventIds');
+      });
+    const conflicts = outcomes.flatMap((outcome, index) => (outcome.kind === 'conflict' ? [index] : []));
+    if (conflicts.length > 0) {
+      await this.receipts.release(events.filter((_, i) => outcomes[i].kind === 'new').map((event) => event.eventId));
+      throw new AppError(
+        'EVENT.CONFLICT',
+        `${conflicts.length} event(s) reuse an eventId that was accepted with different content; nothing was appended`,
+        conflicts.map((index) => ({ index, errors: [{ field: 'eventId', reason: 'was already accepted with different content' }] })),
+      );
+    }
+    return outcomes;
+  }
+
+  private async appendToLedger(events: SubmittedEvent[], recordedAt: string, source: string): Promise<Map<string, LedgerPosition>> {
+    if (events.length === 0) return new Map();
+    const stamped: LedgerEvent[] = events.map((event) => ({ ...event, recordedAt, source }));
+    const positions = await this.writer.append(stamped).catch((error: Error) => {
+      this.logger.error({ err: error, count: stamped.length }, 'ledger append failed');
       throw new AppError('LEDGER.UNAVAILABLE', 'the ledger did not acknowledge the batch; retry it with the same eventIds');
     });
-    return events.map((event, i) => ({ eventId: event.eventId, ...positions[i] }));
+    return new Map(stamped.map((event, i) => [event.eventId, positions[i]]));
   }
 }
