@@ -6,3 +6,4 @@ export * from './container-stack';
 export * from './start-stack';
 export * from './test-stack-env';
 export * from './test-app-env';
+export * from './supervised-process';

@@ -1,0 +1,102 @@
+import { join, resolve } from 'node:path';
+import { SupervisedProcess, startLocalStack, RunningStack } from '@ledger/test-harness';
+import { loadDemoData } from '../demo/load-demo-data';
+
+const ROOT = resolve(__dirname, '../..');
+const RUN_NAME = 'dev';
+
+interface AppSpec {
+  name: 'ingest' | 'projector' | 'reporting';
+  port: number;
+}
+
+/**
+ * `npm start`: Kafka + FerretDB as local processes, the three apps from the build, demo data, URLs.
+ * Ctrl-C (or SIGTERM) stops the apps first (they drain requests and commit their last batch), then
+ * the services. If this process is killed outright, each child's owner guard ends it within a second.
+ */
+async function main(): Promise<void> {
+  const ports = {
+    reporting: Number(process.env.REPORTING_PORT ?? 3000),
+    ingest: Number(process.env.INGEST_PORT ?? 3001),
+    projector: Number(process.env.PROJECTOR_PORT ?? 3002),
+  };
+  const running: SupervisedProcess[] = [];
+  let stack: RunningStack | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    for (const app of running.reverse()) await app.stop();
+    await stack?.stop();
+    console.log('stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  const crashed = (message: string) => {
+    console.error(`\n${message}`);
+    void stop(1);
+  };
+
+  console.log('starting Kafka (KRaft) and FerretDB on loopback…');
+  stack = await startLocalStack({ rootDir: ROOT, runName: RUN_NAME, onServiceCrash: crashed });
+  const runDir = join(ROOT, '.infra', 'run', RUN_NAME);
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    MONGO_URL: stack.mongoUrl,
+    HOST: '127.0.0.1',
+    INGEST_PORT: String(ports.ingest),
+    REPORTING_PORT: String(ports.reporting),
+    PROJECTOR_PORT: String(ports.projector),
+  };
+  const apps: AppSpec[] = [
+    { name: 'ingest', port: ports.ingest },
+    { name: 'projector', port: ports.projector },
+    { name: 'reporting', port: ports.reporting },
+  ];
+  for (const app of apps) {
+    console.log(`starting ${app.name}…`);
+    running.push(
+      await SupervisedProcess.start({
+        name: app.name,
+        command: process.execPath,
+        args: ['--enable-source-maps', join(ROOT, 'dist', 'apps', app.name, 'src', 'main.js')],
+        env,
+        cwd: ROOT,
+        logFile: join(runDir, `${app.name}.log`),
+        isReady: () => healthy(app.port),
+        readyTimeoutMs: 60_000,
+        onUnexpectedExit: crashed,
+      }),
+    );
+  }
+
+  const loaded = await loadDemoData(`http://127.0.0.1:${ports.ingest}`);
+  console.log(`
+activity-ledger is up (Ctrl-C stops everything).
+
+  reporting  http://127.0.0.1:${ports.reporting}      e.g. GET /v1/learners/learner-asha/sessions
+  ingest     http://127.0.0.1:${ports.ingest}      POST /v1/events   ·   API docs: http://127.0.0.1:${ports.ingest}/docs
+  projector  http://127.0.0.1:${ports.projector}/health
+  kafka      ${stack.kafkaBrokers.join(',')}   ·   store ${stack.mongoUrl}
+  logs       ${runDir}/{ingest,projector,reporting,kafka,ferretdb}.log
+
+Loaded ${loaded} demo events (learners: learner-asha, learner-ben, learner-chloe).
+`);
+}
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`npm start failed: ${error.message}`);
+  process.exit(1);
+});
