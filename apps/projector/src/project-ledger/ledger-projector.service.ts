@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { decodeLedgerEvent, KnownLedgerEvent, PositionedEvent } from '@ledger/events';
-import { LedgerConsumer, LedgerMessage } from '@ledger/kafka';
+import { ensureLedgerTopic, LedgerConsumer, LedgerMessage } from '@ledger/kafka';
 import { APP_LOGGER, KAFKA } from '../tokens';
 import type { ProjectorConfig } from '../config';
 import { PROJECTOR_CONFIG } from '../tokens';
@@ -18,7 +18,7 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
   private readonly consumer: LedgerConsumer;
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
+    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(APP_LOGGER) private readonly logger: Logger,
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
     @Inject(PROJECTIONS) private readonly projections: Projection[],
@@ -27,6 +27,8 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // The projector may boot before ingest ever ran; the ledger topic must exist to be subscribed to.
+    await ensureLedgerTopic(this.kafka, this.config.ledgerTopic);
     await this.consumer.start({
       groupId: this.config.consumerGroup,
       topic: this.config.ledgerTopic,
