@@ -5,7 +5,7 @@ import { AppError } from '@ledger/runtime';
 import type { Logger } from 'pino';
 import { APP_LOGGER, CLOCK, Clock } from '../tokens';
 import { contentHash } from './content-hash';
-import { ClaimOutcome, EventReceipts } from './event-receipts';
+import { BatchClaim, EventReceipts } from './event-receipts';
 import { validateBatch } from './validate-batch';
 
 export interface AcceptedEvent extends LedgerPosition {
@@ -29,10 +29,14 @@ export class AppendEventsService {
   async append(body: unknown, source: string): Promise<AcceptedEvent[]> {
     const now = this.clock();
     const submitted = validateBatch(body, now);
-    const outcomes = await this.claim(submitted);
-    const toAppend = submitted.filter((_, i) => outcomes[i].kind === 'new' || (outcomes[i].kind === 'repeat' && outcomes[i].position === null));
+    const { batchId, outcomes } = await this.claim(submitted);
+    const unconfirmed = (i: number) => outcomes[i].kind === 'new' || (outcomes[i].kind === 'repeat' && outcomes[i].position === null);
+    const toAppend = submitted.filter((_, i) => unconfirmed(i));
     const appended = await this.appendToLedger(toAppend, now.toISOString(), source);
-    await this.receipts.recordPositions(toAppend.map((event) => ({ eventId: event.eventId, position: appended.get(event.eventId)! })));
+    await this.receipts.recordPositions(
+      batchId,
+      submitted.flatMap((event, i) => (unconfirmed(i) ? [{ eventId: event.eventId, position: appended.get(event.eventId)!, retried: outcomes[i].kind === 'repeat' }] : [])),
+    );
     return submitted.map((event, i) => {
       const outcome = outcomes[i];
       const position = outcome.kind === 'repeat' && outcome.position ? outcome.position : appended.get(event.eventId)!;
@@ -40,13 +44,14 @@ export class AppendEventsService {
     });
   }
 
-  private async claim(events: SubmittedEvent[]): Promise<ClaimOutcome[]> {
-    const outcomes = await this.receipts
+  private async claim(events: SubmittedEvent[]): Promise<BatchClaim> {
+    const claimed = await this.receipts
       .claim(events.map((event) => ({ eventId: event.eventId, contentHash: contentHash(event) })))
       .catch((error: Error) => {
         this.logger.error({ err: error }, 'event receipts unavailable');
         throw new AppError('STORE.UNAVAILABLE', 'ingest cannot check event ids right now; retry the batch with the same eventIds');
       });
+    const { outcomes } = claimed;
     const conflicts = outcomes.flatMap((outcome, index) => (outcome.kind === 'conflict' ? [index] : []));
     if (conflicts.length > 0) {
       await this.receipts.release(events.filter((_, i) => outcomes[i].kind === 'new').map((event) => event.eventId));
@@ -56,7 +61,7 @@ export class AppendEventsService {
         conflicts.map((index) => ({ index, errors: [{ field: 'eventId', reason: 'was already accepted with different content' }] })),
       );
     }
-    return outcomes;
+    return claimed;
   }
 
   private async appendToLedger(events: SubmittedEvent[], recordedAt: string, source: string): Promise<Map<string, LedgerPosition>> {

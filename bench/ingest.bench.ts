@@ -1,0 +1,87 @@
+import { join, resolve } from 'node:path';
+import { createKafka, ensureLedgerTopic } from '@ledger/kafka';
+import { createLogger } from '@ledger/runtime';
+import { freePort, RunningStack, SupervisedProcess } from '@ledger/test-harness';
+import { benchEvent, printTable, rate, runConcurrently } from './bench-kit';
+
+const ROOT = resolve(__dirname, '..');
+
+export interface IngestBenchOptions {
+  batches: number;
+  batchSize: number;
+  clients: number;
+}
+
+/**
+ * Ingest throughput against its raw baseline, same broker, same run, same message bytes:
+ *  (a) kafkajs sendBatch straight to a topic (idempotent producer, acks=-1), `clients` concurrent senders;
+ *  (b) POST /v1/events on the ingest app (a separate process) with `clients` concurrent HTTP clients.
+ * Target: b/a ≥ 0.5.
+ */
+export async function benchIngest(stack: RunningStack, options: IngestBenchOptions): Promise<{ raw: number; http: number; ratio: number }> {
+  const logger = createLogger('bench', 'warn');
+  const total = options.batches * options.batchSize;
+  const batches = Array.from({ length: options.batches }, (_, b) =>
+    Array.from({ length: options.batchSize }, (_, i) => benchEvent(b * options.batchSize + i)),
+  );
+
+  // (a) raw: the same envelopes ingest would append (with the fields the ledger adds), same keys.
+  const rawTopic = `bench-raw-${Date.now()}`;
+  const kafka = createKafka({ brokers: stack.kafkaBrokers, clientId: 'bench-raw', ledgerTopic: rawTopic }, logger);
+  await ensureLedgerTopic(kafka, rawTopic);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+  await producer.connect();
+  const recordedAt = new Date().toISOString();
+  const rawMessages = batches.map((batch) =>
+    batch.map((event) => ({ key: String(event.subject), value: Buffer.from(JSON.stringify({ ...event, recordedAt, source: 'bench' })) })),
+  );
+  await producer.send({ topic: rawTopic, acks: -1, messages: rawMessages[0].slice(0, 10) }); // warm-up: metadata, producer id
+  const rawMs = await runConcurrently(options.clients, options.batches, async (b) => {
+    await producer.sendBatch({ acks: -1, topicMessages: [{ topic: rawTopic, messages: rawMessages[b] }] });
+  });
+  await producer.disconnect();
+
+  // (b) HTTP through the ingest app, run from the build like production.
+  const port = await freePort();
+  const httpTopic = `bench-http-${Date.now()}`;
+  const ingest = await SupervisedProcess.start({
+    name: 'ingest',
+    command: process.execPath,
+    args: [join(ROOT, 'dist', 'apps', 'ingest', 'src', 'main.js')],
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      MONGO_URL: stack.mongoUrl,
+      MONGO_DATABASE: `bench_${Date.now()}`,
+      LEDGER_TOPIC: httpTopic,
+      INGEST_PORT: String(port),
+      LOG_LEVEL: 'warn',
+    },
+    logFile: join(ROOT, '.infra', 'bench-ingest.log'),
+    isReady: async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200,
+    readyTimeoutMs: 60_000,
+  });
+  try {
+    const post = async (events: unknown[]) => {
+      const response = await fetch(`http://127.0.0.1:${port}/v1/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-client-id': 'bench' },
+        body: JSON.stringify({ events }),
+      });
+      if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+    };
+    await post([benchEvent(-1)]); // warm-up
+    const httpMs = await runConcurrently(options.clients, options.batches, (b) => post(batches[b]));
+    const raw = rate(total, rawMs);
+    const http = rate(total, httpMs);
+    const ratio = http / raw;
+    printTable(`ingest: ${total} events, batches of ${options.batchSize}, ${options.clients} concurrent clients`, [
+      ['(a) raw kafkajs sendBatch, acks=-1', `${raw} events/s`],
+      ['(b) HTTP POST /v1/events', `${http} events/s`],
+      ['ratio b/a (target ≥ 0.5)', ratio.toFixed(2)],
+    ]);
+    return { raw, http, ratio };
+  } finally {
+    await ingest.stop();
+  }
+}

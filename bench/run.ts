@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { startLocalStack } from '@ledger/test-harness';
+import { benchIngest } from './ingest.bench';
+
+/**
+ * `npm run bench`: every scenario against one local stack, each printing its ratio to a raw baseline
+ * measured in the same run. Sizes are bounded so a run ends by itself in a few minutes.
+ */
+async function main(): Promise<void> {
+  const stack = await startLocalStack({ rootDir: resolve(__dirname, '..'), runName: 'bench', onServiceCrash: (m) => console.error(m) });
+  try {
+    console.log(`bench on ${new Date().toISOString()} — kafka ${stack.kafkaBrokers.join(',')}, store ${stack.mongoUrl}`);
+    await benchIngest(stack, { batches: 120, batchSize: 500, clients: 6 });
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
