@@ -7,7 +7,12 @@ export interface ProjectorConfig {
   consumerGroup: string;
   mongoUrl: string;
   database: string;
-  /** Port of the small HTTP server for /health. */
+  /** Where events that cannot be applied are set aside. */
+  deadLetterTopic: string;
+  /** Attempts at one event before it is dead-lettered. */
+  maxAttempts: number;
+  retryBackoffMs: number;
+  /** Port of the small HTTP server for /health and /v1/watermark. */
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -16,9 +21,13 @@ export interface ProjectorConfig {
 /** Reads and checks the projector's settings once, at boot. */
 export function loadProjectorConfig(env: Record<string, string | undefined>): ProjectorConfig {
   const read = new EnvReader(env);
+  const ledgerTopic = read.string('LEDGER_TOPIC', 'activity-ledger.events.v1');
   return read.done({
     kafkaBrokers: read.hostPorts('KAFKA_BROKERS', '127.0.0.1:9092'),
-    ledgerTopic: read.string('LEDGER_TOPIC', 'activity-ledger.events.v1'),
+    ledgerTopic,
+    deadLetterTopic: read.string('DEAD_LETTER_TOPIC', `${ledgerTopic}.dead-letter`),
+    maxAttempts: read.int('PROJECTOR_MAX_ATTEMPTS', 3, { min: 1, max: 100 }),
+    retryBackoffMs: read.int('PROJECTOR_RETRY_BACKOFF_MS', 200, { min: 0, max: 60_000 }),
     consumerGroup: read.string('PROJECTOR_GROUP', 'activity-ledger.projector.v1'),
     mongoUrl: read.mongoUrl('MONGO_URL', 'mongodb://127.0.0.1:27017/'),
     database: read.string('MONGO_DATABASE', 'activity_ledger'),

@@ -10,6 +10,8 @@ import { LearnerSessionsProjection } from './learner-sessions/learner-sessions.p
 import { LedgerProjector } from './project-ledger/ledger-projector.service';
 import { PROJECTIONS } from './project-ledger/projections';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
+import { WatermarkRecorder } from './watermark/watermark-recorder';
+import { WatermarkController } from './watermark/watermark.controller';
 
 /** Every projection the projector runs; each owns its collections. */
 const PROJECTION_CLASSES = [LearnerSessionsProjection];
@@ -20,7 +22,7 @@ export class ProjectorModule {
     return {
       module: ProjectorModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController],
+      controllers: [HealthController, WatermarkController],
       providers: [
         { provide: PROJECTOR_CONFIG, useValue: config },
         { provide: APP_LOGGER, useValue: logger },
@@ -34,6 +36,7 @@ export class ProjectorModule {
           inject: [KAFKA, ReadStore],
         },
         LedgerProjector,
+        WatermarkRecorder,
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './ledger-writer';
 export * from './ledger-consumer';
 export * from './ledger-probe';
 export * from './read-ledger';
+export * from './dead-letter-writer';

@@ -8,10 +8,18 @@ export interface LedgerMessage {
   offset: string;
   key: string | null;
   value: Buffer | null;
+  headers?: Record<string, string>;
+}
+
+/** Where a fetched batch stands in its partition. */
+export interface BatchInfo {
+  partition: number;
+  /** The partition's end offset when the batch was fetched (the offset the next appended message will get). */
+  highWatermark: string;
 }
 
 /** Applies one fetched batch (all from one partition, in offset order). Resolving means every effect is stored. */
-export type BatchHandler = (messages: LedgerMessage[]) => Promise<void>;
+export type BatchHandler = (messages: LedgerMessage[], info: BatchInfo) => Promise<void>;
 
 export interface LedgerConsumerOptions {
   groupId: string;
@@ -57,8 +65,9 @@ export class LedgerConsumer {
           offset: m.offset,
           key: m.key ? m.key.toString('utf8') : null,
           value: m.value,
+          headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
         }));
-        const work = options.handleBatch(messages);
+        const work = options.handleBatch(messages, { partition: batch.partition, highWatermark: batch.highWatermark });
         this.inFlight.add(work);
         try {
           await work;

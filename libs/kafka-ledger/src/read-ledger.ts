@@ -27,7 +27,14 @@ export async function readLedgerToEnd(kafka: Kafka, topic: string, timeoutMs = 6
           eachMessage: async ({ partition, message }) => {
             const end = remaining.get(partition);
             if (end === undefined || BigInt(message.offset) >= end) return;
-            messages.push({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value });
+            messages.push({
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key?.toString('utf8') ?? null,
+              value: message.value,
+              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+            });
             if (BigInt(message.offset) + 1n >= end) remaining.delete(partition);
             if (remaining.size === 0) {
               clearTimeout(timer);

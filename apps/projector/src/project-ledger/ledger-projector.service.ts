@@ -1,59 +1,61 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { decodeLedgerEvent, KnownLedgerEvent, PositionedEvent } from '@ledger/events';
-import { ensureLedgerTopic, LedgerConsumer, LedgerMessage } from '@ledger/kafka';
-import { APP_LOGGER, KAFKA } from '../tokens';
+import { DeadLetterWriter, ensureLedgerTopic, LedgerConsumer, LedgerMessage, BatchInfo } from '@ledger/kafka';
 import type { ProjectorConfig } from '../config';
-import { PROJECTOR_CONFIG } from '../tokens';
-import { LedgerBatchReceived } from '../ledger-batch-received';
+import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from '../tokens';
+import { WatermarkRecorder } from '../watermark/watermark-recorder';
+import { BatchApplier, DeadLetterStats } from './batch-applier';
 import { PROJECTIONS, Projection } from './projections';
 
 /**
- * Consumes the ledger and applies each batch to every projection, awaiting all of them before the
- * consumer may commit the batch's offset. A failing projection fails the batch, which is redelivered.
+ * Consumes the ledger and, per fetched batch: applies it to every projection (awaiting all of them),
+ * records the partition's watermark, and only then lets the consumer commit the offset. A failure
+ * before that leaves the offset where it was, so the batch is redelivered.
  */
 @Injectable()
 export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly consumer: LedgerConsumer;
+  private readonly deadLetters: DeadLetterWriter;
+  private readonly applier: BatchApplier;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(APP_LOGGER) private readonly logger: Logger,
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
-    @Inject(PROJECTIONS) private readonly projections: Projection[],
+    @Inject(PROJECTIONS) projections: Projection[],
+    private readonly watermarks: WatermarkRecorder,
   ) {
     this.consumer = new LedgerConsumer(kafka, logger);
+    this.deadLetters = new DeadLetterWriter(kafka, config.deadLetterTopic);
+    this.applier = new BatchApplier(projections, this.deadLetters, logger, { maxAttempts: config.maxAttempts, backoffMs: config.retryBackoffMs });
+  }
+
+  get deadLetterStats(): DeadLetterStats {
+    return this.applier.stats;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // The projector may boot before ingest ever ran; the ledger topic must exist to be subscribed to.
+    // The projector may boot before ingest ever ran; the topics must exist to be used.
     await ensureLedgerTopic(this.kafka, this.config.ledgerTopic);
+    await ensureLedgerTopic(this.kafka, this.config.deadLetterTopic, 1);
+    await this.deadLetters.connect();
     await this.consumer.start({
       groupId: this.config.consumerGroup,
       topic: this.config.ledgerTopic,
       fromBeginning: true,
-      handleBatch: (messages) => this.apply(messages),
+      handleBatch: (messages, info) => this.project(messages, info),
     });
     this.logger.info({ topic: this.config.ledgerTopic, group: this.config.consumerGroup }, 'projecting the ledger');
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer.stop();
+    await this.deadLetters.disconnect();
   }
 
-  async apply(messages: LedgerMessage[]): Promise<void> {
-    const events: PositionedEvent<KnownLedgerEvent>[] = [];
-    for (const message of messages) {
-      const decoded = decodeLedgerEvent(message.value);
-      if (!decoded.ok) {
-        // Dead-lettering arrives with the projector issue; until then a poison event is logged and skipped.
-        this.logger.error({ topic: message.topic, partition: message.partition, offset: message.offset, errors: decoded.errors }, 'undecodable ledger event skipped');
-        continue;
-      }
-      events.push({ event: decoded.value, position: { partition: message.partition, offset: message.offset } });
-    }
-    const batch = new LedgerBatchReceived(events);
-    await Promise.all(this.projections.map((projection) => projection.handle(batch)));
+  private async project(messages: LedgerMessage[], info: BatchInfo): Promise<void> {
+    const { newestRecordedAt } = await this.applier.apply(messages);
+    await this.watermarks.record(this.config.consumerGroup, messages[messages.length - 1], info, newestRecordedAt, new Date());
   }
 }
