@@ -7,6 +7,8 @@ export interface ProjectorConfig {
   consumerGroup: string;
   mongoUrl: string;
   database: string;
+  /** Set only for a rebuild: the new generation it fills instead of the live one. */
+  rebuildGeneration?: string;
   /** Where events that cannot be applied are set aside. */
   deadLetterTopic: string;
   /** Attempts at one event before it is dead-lettered. */

@@ -7,5 +7,9 @@ import type { KnownLedgerEvent, PositionedEvent } from '@ledger/events';
  * them (EventBus.publish would neither wait nor surface a failure) before the offset may move.
  */
 export class LedgerBatchReceived implements IEvent {
-  constructor(readonly events: PositionedEvent<KnownLedgerEvent>[]) {}
+  constructor(
+    readonly events: PositionedEvent<KnownLedgerEvent>[],
+    /** The read-model generation to write (see read-model-generation.ts): the live one, or a rebuild's. */
+    readonly generation: string,
+  ) {}
 }

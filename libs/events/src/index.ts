@@ -3,6 +3,7 @@ export * from './field-error';
 export * from './event-types';
 export * from './parse-event';
 export * from './codec';
+export * from './canonical-json';
 export * from './known-events';
 export * from './activity/session-accessed';
 export * from './activity/session-completed';

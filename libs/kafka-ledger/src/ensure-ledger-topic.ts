@@ -9,7 +9,9 @@ export async function ensureLedgerTopic(kafka: Kafka, topic: string, partitions 
   const admin = kafka.admin();
   await admin.connect();
   try {
-    // Resolves false when the topic already exists, so concurrent callers (ingest and projector booting together) are fine.
+    // Asking first keeps the broker from logging a creation error on every boot; a concurrent creator
+    // (ingest and projector booting together) still makes createTopics resolve false, not throw.
+    if ((await admin.listTopics()).includes(topic)) return;
     await admin.createTopics({
       waitForLeaders: true,
       topics: [

@@ -1,4 +1,5 @@
-import { Db, MongoClient } from 'mongodb';
+import { Collection, Db, Document, MongoClient } from 'mongodb';
+import { collectionInGeneration, currentGeneration } from './generations/read-model-generation';
 
 /** Where the read models live: a Mongo-wire server (MongoDB in production, FerretDB in tests) and a database. */
 export interface ReadStoreSettings {
@@ -34,6 +35,11 @@ export class ReadStore {
   /** Nest calls this when an app that provides the store shuts down. */
   async onApplicationShutdown(): Promise<void> {
     await this.close();
+  }
+
+  /** Read model `name` in the generation readers use now (see read-model-generation.ts). */
+  async readModel<T extends Document>(name: string): Promise<Collection<T>> {
+    return this.db.collection<T>(collectionInGeneration(name, await currentGeneration(this.db)));
   }
 
   /** Whether the server answers a ping within its selection timeout; for /health. */

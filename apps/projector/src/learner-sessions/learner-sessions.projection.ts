@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import type { ActivityEvent, PositionedEvent } from '@ledger/events';
-import { LEARNER_SESSIONS_COLLECTION, LearnerSessionDocument, learnerSessionId, ReadStore } from '@ledger/read-store';
+import { collectionInGeneration, LEARNER_SESSIONS_COLLECTION, LearnerSessionDocument, learnerSessionId, ReadStore } from '@ledger/read-store';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
 import { evolveLearnerSession } from './evolve-learner-session';
@@ -11,13 +11,15 @@ const ACTIVITY_TYPES = new Set(['SessionAccessed', 'SessionCompleted', 'Assessme
 /** Owns `learner_sessions`: one document per learner and session, from activity events. */
 @EventsHandler(LedgerBatchReceived)
 export class LearnerSessionsProjection implements IEventHandler<LedgerBatchReceived> {
+  readonly collections = [LEARNER_SESSIONS_COLLECTION];
+
   constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
 
-  async handle({ events }: LedgerBatchReceived): Promise<void> {
+  async handle({ events, generation }: LedgerBatchReceived): Promise<void> {
     const activity = events.filter((e): e is PositionedEvent<ActivityEvent> => ACTIVITY_TYPES.has(e.event.type));
     const byDocument = groupByDocument(activity, ({ event }) => learnerSessionId(event.subject, event.data.sessionId));
     await projectDocuments(
-      this.store.db.collection<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION),
+      this.store.db.collection<LearnerSessionDocument>(collectionInGeneration(LEARNER_SESSIONS_COLLECTION, generation)),
       byDocument,
       (current, positioned) => evolveLearnerSession(current, positioned, 'latest'),
     );

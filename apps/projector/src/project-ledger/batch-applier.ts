@@ -36,7 +36,7 @@ export class BatchApplier {
   ) {}
 
   /** Resolves with the newest `recordedAt` among the applied events, for the watermark. */
-  async apply(messages: LedgerMessage[]): Promise<{ newestRecordedAt?: string }> {
+  async apply(messages: LedgerMessage[], generation: string): Promise<{ newestRecordedAt?: string }> {
     const decoded: Array<{ message: LedgerMessage; event: PositionedEvent<KnownLedgerEvent> }> = [];
     for (const message of messages) {
       const result = decodeLedgerEvent(message.value);
@@ -44,19 +44,19 @@ export class BatchApplier {
       else await this.deadLetter(message, `undecodable: ${result.errors.map((e) => `${e.field || '(message)'} ${e.reason}`).join('; ')}`, 1);
     }
     try {
-      await this.applyToAll(decoded.map((d) => d.event));
+      await this.applyToAll(decoded.map((d) => d.event), generation);
     } catch (error) {
       if (isRetriable(error)) throw error;
       this.logger.warn({ err: error, partition: messages[0]?.partition, from: messages[0]?.offset }, 'batch failed; applying its events one by one');
-      for (const { message, event } of decoded) await this.applyOne(message, event);
+      for (const { message, event } of decoded) await this.applyOne(message, event, generation);
     }
     return { newestRecordedAt: decoded.reduce<string | undefined>((newest, d) => (newest === undefined || d.event.event.recordedAt > newest ? d.event.event.recordedAt : newest), undefined) };
   }
 
-  private async applyOne(message: LedgerMessage, event: PositionedEvent<KnownLedgerEvent>): Promise<void> {
+  private async applyOne(message: LedgerMessage, event: PositionedEvent<KnownLedgerEvent>, generation: string): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.applyToAll([event]);
+        await this.applyToAll([event], generation);
         return;
       } catch (error) {
         if (isRetriable(error)) throw error;
@@ -69,8 +69,8 @@ export class BatchApplier {
     }
   }
 
-  private async applyToAll(events: PositionedEvent<KnownLedgerEvent>[]): Promise<void> {
-    const batch = new LedgerBatchReceived(events);
+  private async applyToAll(events: PositionedEvent<KnownLedgerEvent>[], generation: string): Promise<void> {
+    const batch = new LedgerBatchReceived(events, generation);
     await Promise.all(this.projections.map((projection) => projection.handle(batch)));
   }
 

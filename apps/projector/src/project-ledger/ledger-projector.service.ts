@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DeadLetterWriter, ensureLedgerTopic, LedgerConsumer, LedgerMessage, BatchInfo } from '@ledger/kafka';
+import { currentGeneration, ReadStore } from '@ledger/read-store';
 import type { ProjectorConfig } from '../config';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from '../tokens';
 import { WatermarkRecorder } from '../watermark/watermark-recorder';
@@ -25,6 +26,7 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
     @Inject(PROJECTIONS) projections: Projection[],
     private readonly watermarks: WatermarkRecorder,
+    @Inject(ReadStore) private readonly store: ReadStore,
   ) {
     this.consumer = new LedgerConsumer(kafka, logger);
     this.deadLetters = new DeadLetterWriter(kafka, config.deadLetterTopic);
@@ -55,7 +57,10 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async project(messages: LedgerMessage[], info: BatchInfo): Promise<void> {
-    const { newestRecordedAt } = await this.applier.apply(messages);
+    // A rebuild writes its own generation; the live projector follows whichever generation readers use,
+    // so after a rebuild switches readers its next batch lands in the new collections.
+    const generation = this.config.rebuildGeneration ?? (await currentGeneration(this.store.db));
+    const { newestRecordedAt } = await this.applier.apply(messages, generation);
     await this.watermarks.record(this.config.consumerGroup, messages[messages.length - 1], info, newestRecordedAt, new Date());
   }
 }

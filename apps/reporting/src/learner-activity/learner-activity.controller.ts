@@ -16,10 +16,7 @@ export class LearnerActivityController {
   @ApiOperation({ summary: "A learner's record in every session they have touched, most recently accessed first" })
   @ApiOkResponse({ type: LearnerActivityView })
   async list(@Param('learnerId') learnerId: string): Promise<LearnerActivityView> {
-    const docs = await this.store.db
-      .collection<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION)
-      .find({ learnerId })
-      .toArray();
+    const docs = await (await this.store.readModel<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION)).find({ learnerId }).toArray();
     const sessions = docs.map(LearnerSessionView.from).sort((a, b) => (b.lastAccessedAt ?? '').localeCompare(a.lastAccessedAt ?? ''));
     return { learnerId, sessions };
   }
