@@ -80,6 +80,15 @@ export class SupervisedProcess {
     }
   }
 
+  /** Kills the service and its guard at once, as a crash or `kill -9` would; resolves when it is gone. */
+  async kill(): Promise<void> {
+    this.stopping = true;
+    if (this.exited) return;
+    const ended = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    process.kill(-this.pid, 'SIGKILL');
+    await ended;
+  }
+
   /** SIGTERM, then SIGKILL if the service has not ended within `graceMs`. */
   async stop(graceMs = 20_000): Promise<void> {
     this.stopping = true;
