@@ -8,6 +8,7 @@ import { AppendEventsController } from './append-events/append-events.controller
 import { AppendEventsService } from './append-events/append-events.service';
 import { EventReceipts } from './append-events/event-receipts';
 import type { IngestConfig } from './config';
+import { ScormCommitsController } from './scorm-commits/scorm-commits.controller';
 import { APP_LOGGER, CLOCK, Clock, INGEST_CONFIG, KAFKA } from './tokens';
 
 @Module({})
@@ -15,7 +16,7 @@ export class IngestModule {
   static register(config: IngestConfig, logger: Logger = createLogger('ingest', config.logLevel), clock: Clock = () => new Date()): DynamicModule {
     return {
       module: IngestModule,
-      controllers: [AppendEventsController, HealthController],
+      controllers: [AppendEventsController, ScormCommitsController, HealthController],
       providers: [
         { provide: INGEST_CONFIG, useValue: config },
         { provide: APP_LOGGER, useValue: logger },
