@@ -1,16 +1,20 @@
 import { resolve } from 'node:path';
 import { startLocalStack } from '@ledger/test-harness';
 import { benchIngest } from './ingest.bench';
+import { benchProjection } from './projection.bench';
 
 /**
  * `npm run bench`: every scenario against one local stack, each printing its ratio to a raw baseline
  * measured in the same run. Sizes are bounded so a run ends by itself in a few minutes.
+ * `npm run bench -- ingest` or `-- projection` runs one scenario.
  */
 async function main(): Promise<void> {
   const stack = await startLocalStack({ rootDir: resolve(__dirname, '..'), runName: 'bench', onServiceCrash: (m) => console.error(m) });
   try {
     console.log(`bench on ${new Date().toISOString()} — kafka ${stack.kafkaBrokers.join(',')}, store ${stack.mongoUrl}`);
-    await benchIngest(stack, { batches: 120, batchSize: 500, clients: 6 });
+    const only = process.argv.slice(2);
+    if (only.length === 0 || only.includes('ingest')) await benchIngest(stack, { batches: 120, batchSize: 500, clients: 6 });
+    if (only.length === 0 || only.includes('projection')) await benchProjection(stack, { events: 20_000, learners: 100, sessionsPerLearner: 2 });
   } finally {
     await stack.stop();
   }

@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash infra/provision.sh services
 bash infra/provision.sh node
 npx swc apps libs -d dist --ignore '**/*.spec.ts' -q
-exec node -r @swc-node/register bench/run.ts
+exec node -r @swc-node/register bench/run.ts "$@"

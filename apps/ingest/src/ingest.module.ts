@@ -10,13 +10,16 @@ import { EventReceipts } from './append-events/event-receipts';
 import type { IngestConfig } from './config';
 import { ScormCommitsController } from './scorm-commits/scorm-commits.controller';
 import { APP_LOGGER, CLOCK, Clock, INGEST_CONFIG, KAFKA } from './tokens';
+import { RecordStatementsService } from './xapi-statements/record-statements.service';
+import { StoredStatements } from './xapi-statements/stored-statements';
+import { XapiStatementsController } from './xapi-statements/xapi-statements.controller';
 
 @Module({})
 export class IngestModule {
   static register(config: IngestConfig, logger: Logger = createLogger('ingest', config.logLevel), clock: Clock = () => new Date()): DynamicModule {
     return {
       module: IngestModule,
-      controllers: [AppendEventsController, ScormCommitsController, HealthController],
+      controllers: [AppendEventsController, ScormCommitsController, XapiStatementsController, HealthController],
       providers: [
         { provide: INGEST_CONFIG, useValue: config },
         { provide: APP_LOGGER, useValue: logger },
@@ -40,6 +43,8 @@ export class IngestModule {
         },
         AppendEventsService,
         EventReceipts,
+        RecordStatementsService,
+        StoredStatements,
       ],
     };
   }

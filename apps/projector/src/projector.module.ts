@@ -12,9 +12,10 @@ import { PROJECTIONS } from './project-ledger/projections';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
 import { WatermarkRecorder } from './watermark/watermark-recorder';
 import { WatermarkController } from './watermark/watermark.controller';
+import { XapiStatementsProjection } from './xapi-statements/xapi-statements.projection';
 
 /** Every projection the projector runs; each owns its collections. */
-const PROJECTION_CLASSES = [LearnerSessionsProjection];
+const PROJECTION_CLASSES = [LearnerSessionsProjection, XapiStatementsProjection];
 
 @Module({})
 export class ProjectorModule {

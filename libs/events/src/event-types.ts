@@ -32,6 +32,8 @@ import { OrganisationProgrammeAccessGrantedV1 } from './organisation/organisatio
 import { OrganisationProgrammeAccessRevokedV1 } from './organisation/organisation-programme-access-revoked';
 import { IdentifiableReportRunV1 } from './audit/identifiable-report-run';
 import { CertificateIssuedV1 } from './audit/certificate-issued';
+import { XapiStatementRecordedV1 } from './xapi/xapi-statement-recorded';
+import { StatementVoidedV1 } from './xapi/statement-voided';
 
 /** A payload class: validated with class-validator, documented with @nestjs/swagger. */
 export interface PayloadClass<T = object> {
@@ -102,6 +104,9 @@ register(OrganisationProgrammeAccessRevokedV1);
 
 register(IdentifiableReportRunV1);
 register(CertificateIssuedV1);
+
+register(XapiStatementRecordedV1);
+register(StatementVoidedV1);
 
 export function eventTypeEntry(type: string): EventTypeEntry | undefined {
   return EVENT_TYPES.get(type);

@@ -40,5 +40,8 @@ export * from './organisation/organisation-programme-access-granted';
 export * from './organisation/organisation-programme-access-revoked';
 export * from './audit/identifiable-report-run';
 export * from './audit/certificate-issued';
+export * from './xapi/xapi-statement-shape';
+export * from './xapi/xapi-statement-recorded';
+export * from './xapi/statement-voided';
 export * from './validation/is-ods-code';
 export * from './validation/is-programme-scope';

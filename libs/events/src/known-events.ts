@@ -31,6 +31,8 @@ import type { ReportRunnerApproved } from './organisation/report-runner-approved
 import type { ReportRunnerRemoved } from './organisation/report-runner-removed';
 import type { CertificateIssued } from './audit/certificate-issued';
 import type { IdentifiableReportRun } from './audit/identifiable-report-run';
+import type { StatementVoided } from './xapi/statement-voided';
+import type { XapiStatementRecorded } from './xapi/xapi-statement-recorded';
 
 /** What a learner did in a piece of content. */
 export type ActivityEvent = SessionAccessed | SessionCompleted | AssessmentScored;
@@ -68,8 +70,11 @@ export type OrganisationReportingEvent =
 /** What was shown to whom: identifiable report runs and certificates issued. */
 export type AuditEvent = IdentifiableReportRun | CertificateIssued;
 
+/** xAPI statements as the learning record store keeps them, and their voiding. */
+export type XapiEvent = XapiStatementRecorded | StatementVoided;
+
 /** Every event type the ledger knows; `switch (event.type)` over it is exhaustive. */
-export type KnownLedgerEvent = ActivityEvent | CatalogueEvent | PeopleEvent | PermissionEvent | OrganisationReportingEvent | AuditEvent;
+export type KnownLedgerEvent = ActivityEvent | CatalogueEvent | PeopleEvent | PermissionEvent | OrganisationReportingEvent | AuditEvent | XapiEvent;
 
 /** Compile-time proof that a switch handled every event type. */
 export function assertNever(value: never): never {

@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import type { PositionedEvent } from '@ledger/events';
-import { alreadyApplied, ProjectionMetadata } from '@ledger/read-store';
+import { alreadyApplied, bulkWriteInChunks, ProjectionMetadata } from '@ledger/read-store';
 
 interface ProjectedDocument {
   _id: string;
@@ -43,7 +43,7 @@ export async function projectDocuments<D extends ProjectedDocument, E extends Po
     );
   }
   if (writes.length === 0) return;
-  const result = await collection.bulkWrite(writes, { ordered: true });
+  const result = await bulkWriteInChunks(collection, writes);
   const expected = writes.filter((w) => 'replaceOne' in w).length;
   if (result.matchedCount !== expected) {
     throw new ConcurrentProjectionWriteError(`${collection.collectionName}: ${expected - result.matchedCount} document(s) changed while the batch was applied`);

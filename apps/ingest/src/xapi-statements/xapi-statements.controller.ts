@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Put, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiExtraModels, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AppError } from '@ledger/runtime';
+import { CLOCK, Clock } from '../tokens';
+import { ReceiveContext, readPostedStatements, readPutStatement } from './read-statements';
+import { RecordStatementsService } from './record-statements.service';
+import { readStatementLookup, StatementLookup } from './statement-lookup';
+import { StoredStatements } from './stored-statements';
+import { XapiStatementDto } from './xapi-statement.dto';
+import { requireXapiVersion, XAPI_VERSION_HEADER } from './xapi-version';
+import { XapiVersionInterceptor } from './xapi-version.interceptor';
+
+/** As for POST /v1/events: until clients authenticate, the source is the client id they declare. */
+const UNDECLARED_SOURCE = 'undeclared-client';
+export const CONSISTENT_THROUGH_HEADER = 'X-Experience-API-Consistent-Through';
+
+/** The xAPI Statements resource (1.0.3 and 2.0): statements in, mapped onto ledger events; single statements out. */
+@ApiTags('xapi')
+@ApiExtraModels(XapiStatementDto)
+@ApiHeader({ name: XAPI_VERSION_HEADER, required: true, description: '1.0.x or 2.0.x; answered with 1.0.3 or 2.0.0 on every response', example: '2.0.0' })
+@ApiBadRequestResponse({ description: 'Missing or unsupported version header, or every bad statement and field (`details[].index` is the statement\'s position); nothing was recorded' })
+@UseInterceptors(XapiVersionInterceptor)
+@Controller('xapi/statements')
+export class XapiStatementsController {
+  constructor(
+    private readonly recorder: RecordStatementsService,
+    private readonly stored: StoredStatements,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record one statement or an array of up to 500, all or nothing; answered once the ledger holds them' })
+  @ApiHeader({ name: 'x-client-id', required: false, description: 'The sending client: the statements\' authority and the events\' source' })
+  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(XapiStatementDto) }, { type: 'array', items: { $ref: getSchemaPath(XapiStatementDto) }, minItems: 1, maxItems: 500 }] } })
+  @ApiOkResponse({ description: 'The statement ids, in request order', schema: { type: 'array', items: { type: 'string', format: 'uuid' } } })
+  @ApiConflictResponse({ description: 'A statement id was already recorded with a different statement; nothing was recorded' })
+  async post(@Body() body: unknown, @Headers(XAPI_VERSION_HEADER) version?: string, @Headers('x-client-id') clientId?: string): Promise<string[]> {
+    const context = this.receiveContext(version, clientId);
+    return this.recorder.record(readPostedStatements(body, context), context.xapiVersion, context.source, context.now);
+  }
+
+  @Put()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Record one statement under the given id; the same statement again changes nothing' })
+  @ApiQuery({ name: 'statementId', required: true, description: 'The statement id (UUID)' })
+  @ApiHeader({ name: 'x-client-id', required: false, description: 'The sending client: the statement\'s authority and the events\' source' })
+  @ApiBody({ type: XapiStatementDto })
+  @ApiNoContentResponse({ description: 'Recorded (or already recorded as the same statement)' })
+  @ApiConflictResponse({ description: 'The id was already recorded with a different statement; nothing was recorded' })
+  async put(@Body() body: unknown, @Query('statementId') statementId?: unknown, @Headers(XAPI_VERSION_HEADER) version?: string, @Headers('x-client-id') clientId?: string): Promise<void> {
+    const context = this.receiveContext(version, clientId);
+    await this.recorder.record([readPutStatement(body, statementId, context)], context.xapiVersion, context.source, context.now);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'One stored statement, by statementId (404 if unknown or voided) or voidedStatementId (404 unless voided)' })
+  @ApiQuery({ name: 'statementId', required: false })
+  @ApiQuery({ name: 'voidedStatementId', required: false })
+  @ApiOkResponse({ type: XapiStatementDto, description: `The statement with stored, timestamp, authority and version. ${CONSISTENT_THROUGH_HEADER}: when the newest stored statement was accepted (interim: the current time while none is stored)` })
+  @ApiNotFoundResponse({ description: 'No such statement stored (yet), or it is (not) voided' })
+  async get(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
+    const lookup = readStatementLookup(query);
+    const [found, consistentThrough] = await Promise.all([this.stored.find(lookup.statementId), this.stored.consistentThrough(this.clock())]);
+    void reply.header(CONSISTENT_THROUGH_HEADER, consistentThrough);
+    if (!found || found.voided !== lookup.voided) throw notFound(lookup, found !== null);
+    return found.document.statement;
+  }
+
+  private receiveContext(version: string | undefined, clientId: string | undefined): ReceiveContext {
+    return { xapiVersion: requireXapiVersion(version), now: this.clock(), source: clientId?.trim() || UNDECLARED_SOURCE, newId: randomUUID };
+  }
+}
+
+/** 404, saying why when the statement exists but is (not) voided. */
+function notFound(lookup: StatementLookup, exists: boolean): AppError {
+  const subject = `${lookup.voided ? 'voided statement' : 'statement'} ${lookup.statementId}`;
+  if (!exists) return new AppError('RESOURCE.NOT_FOUND', `no ${subject} is stored`);
+  const why = lookup.voided ? 'it is not voided' : 'it was voided; ask for it with voidedStatementId';
+  return new AppError('RESOURCE.NOT_FOUND', `no ${subject} is stored (${why})`);
+}
