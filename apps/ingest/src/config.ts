@@ -5,6 +5,8 @@ export interface IngestConfig {
   host: string;
   kafkaBrokers: string[];
   ledgerTopic: string;
+  /** The live projector's consumer group, whose watermark says how current read models are. */
+  projectorGroup: string;
   mongoUrl: string;
   database: string;
   /** Largest request body in bytes (a full batch of 1000 events fits well within the default). */
@@ -20,6 +22,7 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
     host: read.string('HOST', '127.0.0.1'),
     kafkaBrokers: read.hostPorts('KAFKA_BROKERS', '127.0.0.1:9092'),
     ledgerTopic: read.string('LEDGER_TOPIC', 'activity-ledger.events.v1'),
+    projectorGroup: read.string('PROJECTOR_GROUP', 'activity-ledger.projector.v1'),
     mongoUrl: read.mongoUrl('MONGO_URL', 'mongodb://127.0.0.1:27017/'),
     database: read.string('MONGO_DATABASE', 'activity_ledger'),
     bodyLimitBytes: read.int('INGEST_BODY_LIMIT_BYTES', 5 * 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),

@@ -82,7 +82,8 @@ async function startKafka(infraDir: string, runDir: string, onCrash?: (m: string
   const classpath = join(infraDir, 'kafka', 'libs', '*');
   const jvm = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-Djava.awt.headless=true', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info'];
   const clusterId = randomBytes(16).toString('base64url');
-  await run('java', [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], {
+  // `--cluster-id=` form: a base64url id may begin with "-", which the tool would read as an option.
+  await run('java', [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '--config', propertiesFile], {
     timeout: 60_000,
   }).catch((error: Error & { stderr?: string }) => {
     throw new Error(`Formatting Kafka storage failed: ${error.message}\n${error.stderr ?? ''}`);

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
-import { ReadStore, XAPI_STATEMENTS_COLLECTION, XapiStatementDocument, XapiStatementsCollectionDocument, xapiVoidingDocumentId } from '@ledger/read-store';
+import { readCompleteThrough, ReadStore, XAPI_STATEMENTS_COLLECTION, XapiStatementDocument, XapiStatementsCollectionDocument, xapiVoidingDocumentId } from '@ledger/read-store';
 import { AppError } from '@ledger/runtime';
-import { APP_LOGGER } from '../tokens';
+import type { IngestConfig } from '../config';
+import { APP_LOGGER, INGEST_CONFIG } from '../tokens';
 
 /** A stored statement and whether it stands voided. */
 export interface StoredStatement {
@@ -20,6 +21,7 @@ export class StoredStatements {
   constructor(
     @Inject(ReadStore) private readonly store: ReadStore,
     @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
   ) {}
 
   /** The statement with this id, if the projector has stored it. A voiding statement is never voided itself (xAPI). */
@@ -32,15 +34,17 @@ export class StoredStatements {
   }
 
   /**
-   * For X-Experience-API-Consistent-Through: when the newest stored document was accepted by the
-   * ledger, or `now` while nothing is stored. Interim: it sorts the collection (a scan on FerretDB
-   * with SQLite) and says nothing about partitions that lag; the projector's watermark will replace it.
+   * For X-Experience-API-Consistent-Through: the instant through which the projector has applied every
+   * accepted event (its watermark), so every statement accepted by then can be read back. Before the
+   * projector has applied anything, the Unix epoch: nothing is promised.
    */
-  async consistentThrough(now: Date): Promise<string> {
-    return this.read(async (collection) => {
-      const [newest] = await collection.find({}, { projection: { 'projection.lastRecordedAt': 1 } }).sort({ 'projection.lastRecordedAt': -1 }).limit(1).toArray();
-      return newest?.projection.lastRecordedAt || now.toISOString();
-    });
+  async consistentThrough(): Promise<string> {
+    try {
+      return (await readCompleteThrough(this.store.db, this.config.projectorGroup)) ?? new Date(0).toISOString();
+    } catch (error) {
+      this.logger.error({ err: error }, 'projection watermark unavailable');
+      throw new AppError('STORE.UNAVAILABLE', 'stored statements cannot be read right now; retry shortly');
+    }
   }
 
   private async read<T>(query: (collection: Collection<XapiStatementsCollectionDocument>) => Promise<T>): Promise<T> {

@@ -61,11 +61,11 @@ export class XapiStatementsController {
   @ApiOperation({ summary: 'One stored statement, by statementId (404 if unknown or voided) or voidedStatementId (404 unless voided)' })
   @ApiQuery({ name: 'statementId', required: false })
   @ApiQuery({ name: 'voidedStatementId', required: false })
-  @ApiOkResponse({ type: XapiStatementDto, description: `The statement with stored, timestamp, authority and version. ${CONSISTENT_THROUGH_HEADER}: when the newest stored statement was accepted (interim: the current time while none is stored)` })
+  @ApiOkResponse({ type: XapiStatementDto, description: `The statement with stored, timestamp, authority and version. ${CONSISTENT_THROUGH_HEADER}: the projector's watermark — every statement accepted by then can be read` })
   @ApiNotFoundResponse({ description: 'No such statement stored (yet), or it is (not) voided' })
   async get(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
     const lookup = readStatementLookup(query);
-    const [found, consistentThrough] = await Promise.all([this.stored.find(lookup.statementId), this.stored.consistentThrough(this.clock())]);
+    const [found, consistentThrough] = await Promise.all([this.stored.find(lookup.statementId), this.stored.consistentThrough()]);
     void reply.header(CONSISTENT_THROUGH_HEADER, consistentThrough);
     if (!found || found.voided !== lookup.voided) throw notFound(lookup, found !== null);
     return found.document.statement;

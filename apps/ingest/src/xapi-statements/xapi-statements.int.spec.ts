@@ -69,7 +69,12 @@ describe('/xapi/statements', () => {
 
     const first = await storedStatement(launched.id as string);
     expect(first.response.headers.get('X-Experience-API-Version')).toBe('2.0.0');
-    expect(Date.parse(first.response.headers.get('X-Experience-API-Consistent-Through') ?? '')).toBeGreaterThan(0);
+    // The watermark vouches for the statement just read: consistent through at least when it was stored.
+    const consistentThrough = await eventually(async () => {
+      const header = (await get(`statementId=${launched.id}`)).headers.get('X-Experience-API-Consistent-Through') ?? '';
+      return Date.parse(header) >= Date.parse(first.body.stored as string) ? header : undefined;
+    });
+    expect(Date.parse(consistentThrough)).toBeGreaterThan(0);
     expect(first.body).toEqual({
       ...launched,
       version: '1.0.0',

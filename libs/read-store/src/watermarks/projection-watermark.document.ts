@@ -1,3 +1,5 @@
+import type { Db } from 'mongodb';
+
 /**
  * How far the projector has applied one ledger partition. Written by the projector after each batch's
  * read-model writes succeeded and before its offset is committed; read by anyone who must say how
@@ -30,4 +32,10 @@ export function completeThrough(watermarks: ProjectionWatermarkDocument[]): stri
   if (watermarks.length === 0) return null;
   const vouched = watermarks.map((w) => (BigInt(w.appliedOffset) + 1n >= BigInt(w.highWatermark) ? w.updatedAt : w.lastRecordedAt));
   return vouched.reduce((earliest, t) => (t < earliest ? t : earliest));
+}
+
+/** completeThrough for the live projector's consumer group, read from its watermark documents. */
+export async function readCompleteThrough(db: Db, consumerGroup: string): Promise<string | null> {
+  const watermarks = await db.collection<ProjectionWatermarkDocument>(PROJECTION_WATERMARKS_COLLECTION).find({ consumerGroup }).toArray();
+  return completeThrough(watermarks);
 }
