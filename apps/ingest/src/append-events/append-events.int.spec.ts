@@ -112,4 +112,17 @@ describe('POST /v1/events', () => {
       [3, ['data.attemptId', 'data.sessionId', 'data.timeSpentSeconds']],
     ]);
   });
+
+  it('documents every event type, with an example, in the OpenAPI description', async () => {
+    const { knownEventTypes } = await import('@ledger/events');
+    const spec = (await (await fetch(`${url}/docs-json`)).json()) as {
+      paths: Record<string, { post?: { requestBody?: { content: Record<string, { examples?: Record<string, unknown> }> } } }>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const examples = spec.paths['/v1/events'].post?.requestBody?.content['application/json'].examples ?? {};
+    for (const payload of knownEventTypes()) {
+      expect(examples[payload.type]).toBeDefined();
+      expect(spec.components.schemas[payload.name]).toBeDefined();
+    }
+  });
 });

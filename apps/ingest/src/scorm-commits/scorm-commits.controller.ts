@@ -1,13 +1,12 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@ledger/runtime';
 import { AppendEventsService } from '../append-events/append-events.service';
 import { CLOCK, Clock } from '../tokens';
 import { deriveCommitEvents } from './derive-commit-events';
 import { ScormCommitRequest, ScormCommitResponse } from './scorm-commit.request';
+import { ClientSource } from '../client-source';
 
-/** As for POST /v1/events: until clients authenticate, the source is the client id they declare. */
-const UNDECLARED_SOURCE = 'undeclared-client';
 
 @ApiTags('ingest')
 @Controller('v1/scorm/commits')
@@ -25,9 +24,9 @@ export class ScormCommitsController {
   @ApiAcceptedResponse({ type: ScormCommitResponse })
   @ApiBadRequestResponse({ description: 'Every bad field of the commit (`details[0].errors`); nothing was appended' })
   @ApiConflictResponse({ description: 'The commitId was already recorded with different values' })
-  async commit(@Body() body: unknown, @Headers('x-client-id') clientId?: string): Promise<ScormCommitResponse> {
+  async commit(@Body() body: unknown, @ClientSource() source: string): Promise<ScormCommitResponse> {
     const { events, notRecorded } = deriveCommitEvents(body, this.clock());
-    const accepted = events.length === 0 ? [] : await this.appendEvents.append({ events }, clientId?.trim() || UNDECLARED_SOURCE).catch(inCommitTerms);
+    const accepted = events.length === 0 ? [] : await this.appendEvents.append({ events }, source).catch(inCommitTerms);
     return { accepted: accepted.map((position, i) => ({ ...position, type: events[i].type })), notRecorded };
   }
 }

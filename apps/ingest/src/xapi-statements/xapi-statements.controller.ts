@@ -13,9 +13,8 @@ import { StoredStatements } from './stored-statements';
 import { XapiStatementDto } from './xapi-statement.dto';
 import { requireXapiVersion, XAPI_VERSION_HEADER } from './xapi-version';
 import { XapiVersionInterceptor } from './xapi-version.interceptor';
+import { ClientSource } from '../client-source';
 
-/** As for POST /v1/events: until clients authenticate, the source is the client id they declare. */
-const UNDECLARED_SOURCE = 'undeclared-client';
 export const CONSISTENT_THROUGH_HEADER = 'X-Experience-API-Consistent-Through';
 
 /** The xAPI Statements resource (1.0.3 and 2.0): statements in, mapped onto ledger events; single statements out. */
@@ -39,8 +38,8 @@ export class XapiStatementsController {
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(XapiStatementDto) }, { type: 'array', items: { $ref: getSchemaPath(XapiStatementDto) }, minItems: 1, maxItems: 500 }] } })
   @ApiOkResponse({ description: 'The statement ids, in request order', schema: { type: 'array', items: { type: 'string', format: 'uuid' } } })
   @ApiConflictResponse({ description: 'A statement id was already recorded with a different statement; nothing was recorded' })
-  async post(@Body() body: unknown, @Headers(XAPI_VERSION_HEADER) version?: string, @Headers('x-client-id') clientId?: string): Promise<string[]> {
-    const context = this.receiveContext(version, clientId);
+  async post(@Body() body: unknown, @ClientSource() source: string, @Headers(XAPI_VERSION_HEADER) version?: string): Promise<string[]> {
+    const context = this.receiveContext(version, source);
     return this.recorder.record(readPostedStatements(body, context), context.xapiVersion, context.source, context.now);
   }
 
@@ -52,8 +51,8 @@ export class XapiStatementsController {
   @ApiBody({ type: XapiStatementDto })
   @ApiNoContentResponse({ description: 'Recorded (or already recorded as the same statement)' })
   @ApiConflictResponse({ description: 'The id was already recorded with a different statement; nothing was recorded' })
-  async put(@Body() body: unknown, @Query('statementId') statementId?: unknown, @Headers(XAPI_VERSION_HEADER) version?: string, @Headers('x-client-id') clientId?: string): Promise<void> {
-    const context = this.receiveContext(version, clientId);
+  async put(@Body() body: unknown, @ClientSource() source: string, @Query('statementId') statementId?: unknown, @Headers(XAPI_VERSION_HEADER) version?: string): Promise<void> {
+    const context = this.receiveContext(version, source);
     await this.recorder.record([readPutStatement(body, statementId, context)], context.xapiVersion, context.source, context.now);
   }
 
@@ -71,8 +70,8 @@ export class XapiStatementsController {
     return found.document.statement;
   }
 
-  private receiveContext(version: string | undefined, clientId: string | undefined): ReceiveContext {
-    return { xapiVersion: requireXapiVersion(version), now: this.clock(), source: clientId?.trim() || UNDECLARED_SOURCE, newId: randomUUID };
+  private receiveContext(version: string | undefined, source: string): ReceiveContext {
+    return { xapiVersion: requireXapiVersion(version), now: this.clock(), source: source, newId: randomUUID };
   }
 }
 
