@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A small, realistic demo ledger: three learners on an NHS-style course, with a failed assessment
- * followed by a passed re-attempt, a completion, and time spent over several accesses.
+ * A small, realistic demo ledger: a programme with one course of two sessions (the assessment needs a
+ * pass), three registered learners at two NHS organisations, a failed assessment followed by a passed
+ * re-attempt (Asha's certificate is available), a learner still in progress (Ben), and one who passed
+ * the assessment without the introduction (Chloe: certificate greyed).
  * Event ids are derived from a name, so loading the demo twice appends nothing new.
  */
 export function demoEvents(now: Date): Array<Record<string, unknown>> {
@@ -10,7 +12,7 @@ export function demoEvents(now: Date): Array<Record<string, unknown>> {
   const event = (name: string, type: string, subject: string, minutesAgo: number, data: Record<string, unknown>) => ({
     eventId: demoId(name),
     type,
-    version: 1,
+    version: type === 'LearnerRegistered' ? 2 : 1,
     occurredAt: at(minutesAgo),
     subject,
     actor: subject,
@@ -18,7 +20,28 @@ export function demoEvents(now: Date): Array<Record<string, unknown>> {
   });
   const safeguarding = 'safeguarding-adults-l1-s1';
   const assessment = 'safeguarding-adults-l1-assessment';
+  const course = 'safeguarding-adults-l1';
+  const person = (id: string, givenName: string, familyName: string, odsCode: string, jobRole: string, minutesAgo: number) => [
+    event(`${id}-registered`, 'LearnerRegistered', id, minutesAgo, { givenName, familyName, email: `${givenName.toLowerCase()}.${familyName.toLowerCase()}@nhs.net`, emailIsWorkEmail: true }),
+    event(`${id}-terms`, 'TermsAccepted', id, minutesAgo, { termsVersion: '2026-04' }),
+    event(`${id}-works-at`, 'EmploymentLocationSet', id, minutesAgo, { odsCode, jobRole }),
+  ];
   return [
+    event('programme', 'ProgrammeDefined', 'prog-safeguarding', 600, { programmeId: 'prog-safeguarding', title: 'Safeguarding', issuesCertificate: true, omitsSummaryFromCertificate: false }),
+    event('course', 'CourseDefined', course, 600, {
+      courseId: course,
+      programmeId: 'prog-safeguarding',
+      title: 'Safeguarding Adults Level 1',
+      sessionIds: [safeguarding, assessment],
+      issuesCertificate: true,
+      omitsSummaryFromCertificate: false,
+      statusPolicy: 'latest',
+    }),
+    event('session-1', 'SessionDefined', safeguarding, 600, { sessionId: safeguarding, title: 'Safeguarding Adults: Introduction', parentType: 'course', parentId: course, requiresPass: false }),
+    event('session-2', 'SessionDefined', assessment, 600, { sessionId: assessment, title: 'Safeguarding Adults: Assessment', parentType: 'course', parentId: course, requiresPass: true }),
+    ...person('learner-asha', 'Asha', 'Patel', 'RJ1', 'Staff Nurse', 500),
+    ...person('learner-ben', 'Ben', 'Okafor', 'RJ1', 'Healthcare Assistant', 500),
+    ...person('learner-chloe', 'Chloe', 'Evans', 'Y02794', 'Practice Manager', 500),
     event('asha-1', 'SessionAccessed', 'learner-asha', 300, { sessionId: safeguarding, attemptId: 'asha-a1', timeSpentSeconds: 1260 }),
     event('asha-2', 'SessionCompleted', 'learner-asha', 280, { sessionId: safeguarding, attemptId: 'asha-a1' }),
     event('asha-3', 'SessionAccessed', 'learner-asha', 240, { sessionId: assessment, attemptId: 'asha-a2', timeSpentSeconds: 540 }),

@@ -78,13 +78,16 @@ async function main(): Promise<void> {
   console.log(`
 activity-ledger is up (Ctrl-C stops everything).
 
-  reporting  http://127.0.0.1:${ports.reporting}      e.g. GET /v1/learners/learner-asha/sessions
+  reporting  http://127.0.0.1:${ports.reporting}      e.g. GET /v1/learners/learner-asha/sessions  ·  /v1/learners/learner-asha/progress
   ingest     http://127.0.0.1:${ports.ingest}      POST /v1/events   ·   API docs: http://127.0.0.1:${ports.ingest}/docs
-  projector  http://127.0.0.1:${ports.projector}/health
+  projector  http://127.0.0.1:${ports.projector}/health  ·  /v1/watermark
   kafka      ${stack.kafkaBrokers.join(',')}   ·   store ${stack.mongoUrl}
   logs       ${runDir}/{ingest,projector,reporting,kafka,ferretdb}.log
 
 Loaded ${loaded} demo events (learners: learner-asha, learner-ben, learner-chloe).
+
+Auditor's check, from another terminal (replays the ledger and compares with the live read models):
+  KAFKA_BROKERS=${stack.kafkaBrokers.join(',')} MONGO_URL=${stack.mongoUrl} npm run projector:verify
 `);
 }
 

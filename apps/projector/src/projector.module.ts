@@ -6,7 +6,13 @@ import { ReadStore } from '@ledger/read-store';
 import { createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
 import type { Logger } from 'pino';
 import type { ProjectorConfig } from './config';
+import { AnonymisedAggregatesProjection } from './anonymised-aggregates/anonymised-aggregates.projection';
+import { AuditFactsProjection } from './audit-facts/audit-facts.projection';
+import { GrantsProjection } from './grants/grants.projection';
+import { LearnerProfilesProjection } from './learner-profiles/learner-profiles.projection';
+import { CatalogueProjection } from './catalogue/catalogue.projection';
 import { LearnerSessionsProjection } from './learner-sessions/learner-sessions.projection';
+import { LearnerProgressProjection } from './learner-progress/learner-progress.projection';
 import { LedgerProjector } from './project-ledger/ledger-projector.service';
 import { PROJECTIONS } from './project-ledger/projections';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
@@ -15,7 +21,7 @@ import { WatermarkController } from './watermark/watermark.controller';
 import { XapiStatementsProjection } from './xapi-statements/xapi-statements.projection';
 
 /** Every projection the projector runs; each owns its collections. */
-const PROJECTION_CLASSES = [LearnerSessionsProjection, XapiStatementsProjection];
+const PROJECTION_CLASSES = [LearnerSessionsProjection, XapiStatementsProjection, LearnerProfilesProjection, GrantsProjection, AuditFactsProjection, AnonymisedAggregatesProjection, CatalogueProjection, LearnerProgressProjection];
 
 @Module({})
 export class ProjectorModule {

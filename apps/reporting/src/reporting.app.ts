@@ -6,5 +6,5 @@ import { ReportingModule } from './reporting.module';
 
 /** The reporting app, ready to listen: used by main.ts and by tests, so both run the same thing. */
 export async function buildReportingApp(config: ReportingConfig, logger: Logger): Promise<NestFastifyApplication> {
-  return createHttpApp(ReportingModule.register(config, logger), { logger });
+  return createHttpApp(ReportingModule.register(config), { logger });
 }

@@ -1,11 +1,8 @@
+import type { StatusPolicy } from '@ledger/events';
 import type { SessionStatus } from '@ledger/read-store';
 
-/**
- * How a course decides which reported status stands:
- * - `latest` (the reference hub's rule, our default): the most recent attempt that reported a status;
- * - `best`: the best status ever reported.
- */
-export type StatusPolicy = 'latest' | 'best';
+/** Defined with the catalogue events that state it; re-exported for the folds that apply it. */
+export type { StatusPolicy };
 
 /** A status some attempt reported, and when. */
 export interface StatusReport {

@@ -4,6 +4,8 @@ import { eventually, freePort, isolatedAppEnv, SupervisedProcess, uniqueName } f
 import { accessedEvent, ledgerForTest } from '../testing/ledger-fixtures';
 
 const ROOT = resolve(__dirname, '../../../..');
+// Two projector processes replay a few thousand events through every projection on a 2-core machine.
+jest.setTimeout(300_000);
 
 /**
  * A projector process killed with SIGKILL mid-stream and restarted ends where an uninterrupted run
@@ -70,7 +72,7 @@ describe('projector killed mid-stream', () => {
     const docs = await eventually(async () => {
       const all = await sessionsCollection.find({}).toArray();
       return all.length === expected.size && all.every((doc) => doc.accessCount >= 6) ? all : undefined;
-    }, 120_000);
+    }, 240_000);
     const actual = new Map(docs.map((doc) => [doc._id, { time: doc.timeSpentSeconds, accesses: doc.accessCount }]));
     expect(actual).toEqual(expected);
   });

@@ -30,5 +30,7 @@ export class LearnerSessionView {
 
 export class LearnerActivityView {
   @ApiProperty() learnerId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Every event accepted up to this instant is reflected here (the projector watermark)' })
+  dataCompleteThrough!: string | null;
   @ApiProperty({ type: [LearnerSessionView] }) sessions!: LearnerSessionView[];
 }

@@ -1,0 +1,59 @@
+import { assertNever, LedgerPosition } from '@ledger/events';
+import { AnonymisedActivityDocument, NO_ACTIVITY, ProjectionMetadata, scoreInThousandths } from '@ledger/read-store';
+import type { ActivityContribution } from './aggregation-learner-state';
+
+export const ANONYMISED_ACTIVITY_SCHEMA_VERSION = 1;
+
+/**
+ * The anonymised aggregate as a pure fold: the counts after one more activity event. Nothing of the
+ * event but its numbers, its position and when it was recorded reaches the document. Callers skip
+ * events the document's offsets already cover.
+ */
+export function evolveAnonymisedActivity(current: AnonymisedActivityDocument | null, contribution: ActivityContribution): AnonymisedActivityDocument {
+  const { event, position } = contribution;
+  const doc = current ?? emptyAggregate(contribution);
+  const next: AnonymisedActivityDocument = { ...doc, projection: advanceAggregateMetadata(current?.projection ?? null, position, event.recordedAt) };
+  switch (event.type) {
+    case 'SessionAccessed':
+      next.accessedCount += 1;
+      next.timeSpentSeconds += event.data.timeSpentSeconds;
+      break;
+    case 'SessionCompleted':
+      next.completedCount += 1;
+      break;
+    case 'AssessmentScored':
+      next.scoreCount += 1;
+      next.passedCount += event.data.passed ? 1 : 0;
+      next.scoreSumThousandths += scoreInThousandths(event.data.score);
+      next.minScore = doc.minScore === null ? event.data.score : Math.min(doc.minScore, event.data.score);
+      next.maxScore = doc.maxScore === null ? event.data.score : Math.max(doc.maxScore, event.data.score);
+      break;
+    default:
+      assertNever(event);
+  }
+  return next;
+}
+
+/**
+ * Offsets per partition, the newest `recordedAt` seen, and never an event id: learners from every
+ * partition add to one aggregate, so nothing here may depend on the order partitions are applied in.
+ */
+function advanceAggregateMetadata(metadata: ProjectionMetadata | null, position: LedgerPosition, recordedAt: string): ProjectionMetadata {
+  return {
+    schemaVersion: ANONYMISED_ACTIVITY_SCHEMA_VERSION,
+    offsets: { ...(metadata?.offsets ?? {}), [String(position.partition)]: position.offset },
+    eventIds: [],
+    lastRecordedAt: metadata && metadata.lastRecordedAt > recordedAt ? metadata.lastRecordedAt : recordedAt,
+  };
+}
+
+function emptyAggregate({ aggregateId, sessionId, odsCode, month }: ActivityContribution): AnonymisedActivityDocument {
+  return {
+    _id: aggregateId,
+    sessionId,
+    odsCode,
+    month,
+    ...NO_ACTIVITY,
+    projection: { schemaVersion: ANONYMISED_ACTIVITY_SCHEMA_VERSION, offsets: {}, eventIds: [], lastRecordedAt: '' },
+  };
+}

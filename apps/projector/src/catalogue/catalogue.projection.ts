@@ -1,0 +1,23 @@
+import { Inject } from '@nestjs/common';
+import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
+import { CATALOGUE_COLLECTION, CatalogueEntryDocument, collectionInGeneration, ReadStore } from '@ledger/read-store';
+import { LedgerBatchReceived } from '../ledger-batch-received';
+import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
+import { catalogueEntryIdOf, evolveCatalogueEntry, isCatalogueEvent } from './evolve-catalogue-entry';
+
+/** Owns `catalogue`: one document per programme, course, learning path and session, from catalogue events. */
+@EventsHandler(LedgerBatchReceived)
+export class CatalogueProjection implements IEventHandler<LedgerBatchReceived> {
+  readonly collections = [CATALOGUE_COLLECTION];
+
+  constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
+
+  async handle({ events, generation }: LedgerBatchReceived): Promise<void> {
+    const catalogue = events.filter(isCatalogueEvent);
+    await projectDocuments(
+      this.store.db.collection<CatalogueEntryDocument>(collectionInGeneration(CATALOGUE_COLLECTION, generation)),
+      groupByDocument(catalogue, ({ event }) => catalogueEntryIdOf(event)),
+      evolveCatalogueEntry,
+    );
+  }
+}

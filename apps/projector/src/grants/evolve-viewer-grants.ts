@@ -1,0 +1,55 @@
+import { assertNever, PositionedEvent } from '@ledger/events';
+import type { ProjectStaffing, ReportRunnerApproval, ViewerAuthorisation, ViewerGrantsDocument } from '@ledger/read-store';
+import { grantsIdOfViewer } from '@ledger/read-store';
+import { authorisationFrom, GRANTS_SCHEMA_VERSION, noGrantsProjectedYet, runnerApprovalFrom, staffingFrom } from './grant-entries';
+import { endGrant, startGrant } from './grant-periods';
+import { advanceOrderFreeMetadata } from './order-free-metadata';
+import type { ViewerGrantEvent } from './route-grant-event';
+
+const asHubAdmin = () => 'hub-admin';
+const byProject = (staffing: ProjectStaffing) => staffing.projectId;
+const byLearner = (authorisation: ViewerAuthorisation) => authorisation.learnerId;
+const byOrganisation = (approval: ReportRunnerApproval) => approval.odsCode;
+
+/** What one user may see of others, after one more grant event. Callers skip events already applied. */
+export function evolveViewerGrants(current: ViewerGrantsDocument | null, viewerId: string, { event, position }: PositionedEvent<ViewerGrantEvent>): ViewerGrantsDocument {
+  const doc = current ?? emptyViewerGrants(viewerId);
+  const next: ViewerGrantsDocument = {
+    ...doc,
+    projection: advanceOrderFreeMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+  };
+  const at = event.occurredAt;
+  switch (event.type) {
+    case 'HubAdminGranted':
+      next.hubAdmin = startGrant(doc.hubAdmin, { grantedAt: at, revokedAt: null }, asHubAdmin);
+      break;
+    case 'HubAdminRevoked':
+      next.hubAdmin = endGrant(doc.hubAdmin, asHubAdmin, asHubAdmin(), at);
+      break;
+    case 'ProjectStaffAssigned':
+      next.projectStaff = startGrant(doc.projectStaff, staffingFrom(event), byProject);
+      break;
+    case 'ProjectStaffUnassigned':
+      next.projectStaff = endGrant(doc.projectStaff, byProject, event.data.projectId, at);
+      break;
+    case 'ViewerAuthorised':
+      next.authorisedBy = startGrant(doc.authorisedBy, authorisationFrom(event), byLearner);
+      break;
+    case 'ViewerAuthorisationRevoked':
+      next.authorisedBy = endGrant(doc.authorisedBy, byLearner, event.subject, at);
+      break;
+    case 'ReportRunnerApproved':
+      next.reportRunnerFor = startGrant(doc.reportRunnerFor, runnerApprovalFrom(event), byOrganisation);
+      break;
+    case 'ReportRunnerRemoved':
+      next.reportRunnerFor = endGrant(doc.reportRunnerFor, byOrganisation, event.data.odsCode, at);
+      break;
+    default:
+      assertNever(event);
+  }
+  return next;
+}
+
+function emptyViewerGrants(viewerId: string): ViewerGrantsDocument {
+  return { _id: grantsIdOfViewer(viewerId), kind: 'viewer', viewerId, hubAdmin: [], projectStaff: [], authorisedBy: [], reportRunnerFor: [], projection: noGrantsProjectedYet() };
+}

@@ -1,0 +1,95 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { GRANTS_COLLECTION, GrantsDocument, grantsIdOfLearner, grantsIdOfOrganisation, grantsIdOfProject, grantsIdOfViewer, ReadStore } from '@ledger/read-store';
+import { eventually, isolatedAppEnv } from '@ledger/test-harness';
+import { ledgerForTest } from '../testing/ledger-fixtures';
+import { ledgerEvent } from '../testing/projection-test-kit';
+import { documentsById, restartProjectorFromOffsetZero } from '../testing/replay-from-offset-zero';
+import { startProjectorForTest } from '../testing/start-projector-for-test';
+
+/** The grants projection on a real broker and store: a mixed stream with a duplicate, then a full redelivery. */
+describe('grants projection', () => {
+  let env: Record<string, string>;
+  let store: ReadStore;
+  let ledger: Awaited<ReturnType<typeof ledgerForTest>>;
+  let projector: { app: NestFastifyApplication } | undefined;
+
+  beforeAll(async () => {
+    env = isolatedAppEnv();
+    ledger = await ledgerForTest(env);
+    store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE });
+  });
+  afterAll(async () => {
+    await projector?.app.close();
+    await ledger.close();
+    await store.close();
+  });
+
+  const grants = () => store.db.collection<GrantsDocument>(GRANTS_COLLECTION);
+  const at = (day: string) => ({ occurredAt: `2026-${day}T09:00:00.000Z` });
+  const authorisedThenRevoked = ledgerEvent('ViewerAuthorised', 'learner-1', { viewerId: 'tutor-1', scope: ['prog-ipc'] }, at('02-01'));
+  const stream = [
+    ledgerEvent('LearnerRegistered', 'learner-1', { givenName: 'Aisha', familyName: 'Khan', email: 'aisha.khan@nhs.net', emailIsWorkEmail: true }, at('01-01')),
+    ledgerEvent('HubAdminGranted', 'user-admin', { userId: 'user-admin' }, at('01-01')),
+    ledgerEvent('ProjectStaffAssigned', 'user-staff', { staffId: 'user-staff', projectId: 'proj-nw', programmeIds: ['prog-ipc'] }, at('01-02')),
+    ledgerEvent('LearnerEnrolledOnProject', 'learner-1', { projectId: 'proj-nw' }, at('01-03')),
+    authorisedThenRevoked,
+    ledgerEvent('ViewerAuthorised', 'learner-2', { viewerId: 'tutor-1', scope: 'all' }, at('02-02')),
+    ledgerEvent('SessionAccessed', 'learner-2', { sessionId: 's-1', attemptId: 'a-1', timeSpentSeconds: 60 }, at('02-03')),
+    ledgerEvent('ViewerAuthorisationRevoked', 'learner-1', { viewerId: 'tutor-1' }, at('03-01')),
+    ledgerEvent('ReportingLeadAuthorised', 'RJ1', { odsCode: 'RJ1', leadId: 'user-lead', authorisedByRole: 'siro' }, { ...at('01-05'), actor: 'user-siro' }),
+    ledgerEvent('ReportRunnerApproved', 'RJ1', { odsCode: 'RJ1', runnerId: 'user-runner', leadId: 'user-lead' }, at('01-06')),
+    ledgerEvent('OrganisationProgrammeAccessGranted', 'RJ1', { odsCode: 'RJ1', programmeIds: ['prog-ipc'] }, at('01-07')),
+    ledgerEvent('EPortfolioLinked', 'learner-2', { ePortfolioId: 'eportfolio-rcgp', accountId: 'rcgp-8842107' }, at('01-08')),
+    ledgerEvent('ProfessionalBodyMembershipRecorded', 'learner-2', { professionalBodyId: 'rcn', membershipNumber: '0912345' }, at('01-09')),
+  ];
+
+  it('projects a mixed stream, counting an authorisation appended twice once', async () => {
+    projector = await startProjectorForTest(env);
+    await ledger.writer.append(stream);
+    // The duplicate, then an event of the same learner (so the same partition): once that is applied, so is the duplicate.
+    await ledger.writer.append([authorisedThenRevoked, ledgerEvent('EPortfolioLinked', 'learner-1', { ePortfolioId: 'eportfolio-nmc', accountId: 'nmc-1' }, at('04-01'))]);
+    await eventually(async () => {
+      const doc = await grants().findOne({ _id: grantsIdOfLearner('learner-1') });
+      return doc?.kind === 'learner' && doc.ePortfolioLinks.length === 1 ? true : undefined;
+    });
+    // 15 events touch 8 documents; two-sided grants (tutor, staff, runner) are applied to both sides.
+    const appliedPerDocument = await eventually(async () => {
+      const docs = await grants().find({}).toArray();
+      return docs.reduce((n, doc) => n + doc.projection.eventIds.length, 0) >= 17 ? docs.map((doc) => doc.projection.eventIds.length) : undefined;
+    });
+    expect(appliedPerDocument.reduce((a, b) => a + b)).toBe(17);
+    expect(appliedPerDocument).toHaveLength(8);
+    const tutor = await grants().findOne({ _id: grantsIdOfViewer('tutor-1') });
+    expect(tutor?.kind === 'viewer' && tutor.authorisedBy.map((a) => [a.learnerId, a.scope, a.revokedAt])).toEqual([
+      ['learner-1', ['prog-ipc'], '2026-03-01T09:00:00.000Z'],
+      ['learner-2', 'all', null],
+    ]);
+    expect(await grants().findOne({ _id: grantsIdOfLearner('learner-1') })).toMatchObject({
+      projectEnrolments: [{ projectId: 'proj-nw', revokedAt: null }],
+      authorisedViewers: [{ viewerId: 'tutor-1', revokedAt: '2026-03-01T09:00:00.000Z' }],
+      ePortfolioLinks: [{ ePortfolioId: 'eportfolio-nmc', revokedAt: null }],
+    });
+    expect(await grants().findOne({ _id: grantsIdOfLearner('learner-2') })).toMatchObject({
+      ePortfolioLinks: [{ ePortfolioId: 'eportfolio-rcgp', revokedAt: null }],
+      professionalBodies: [{ professionalBodyId: 'rcn', revokedAt: null }],
+    });
+    expect(await grants().findOne({ _id: grantsIdOfViewer('user-admin') })).toMatchObject({ hubAdmin: [{ revokedAt: null }] });
+    expect(await grants().findOne({ _id: grantsIdOfProject('proj-nw') })).toMatchObject({ staff: [{ staffId: 'user-staff', programmeIds: ['prog-ipc'] }] });
+    expect(await grants().findOne({ _id: grantsIdOfOrganisation('RJ1') })).toMatchObject({
+      reportingLeads: [{ leadId: 'user-lead', authorisedBy: 'user-siro', authorisedByRole: 'siro', revokedAt: null }],
+      reportRunners: [{ runnerId: 'user-runner', approvedByLeadId: 'user-lead', revokedAt: null }],
+      programmeAccess: [{ programmeId: 'prog-ipc', revokedAt: null }],
+    });
+    expect(await grants().findOne({ _id: grantsIdOfViewer('user-runner') })).toMatchObject({ reportRunnerFor: [{ odsCode: 'RJ1', revokedAt: null }] });
+  });
+
+  it('changes nothing when the whole ledger is redelivered from offset 0', async () => {
+    const before = await documentsById(store.db, GRANTS_COLLECTION);
+    projector = await restartProjectorFromOffsetZero(env, ledger.kafka, projector!.app);
+    await ledger.writer.append([ledgerEvent('HubAdminGranted', 'user-marker', { userId: 'user-marker' })]);
+    await eventually(async () => ((await grants().findOne({ _id: grantsIdOfViewer('user-marker') })) ? true : undefined));
+    const after = await documentsById(store.db, GRANTS_COLLECTION);
+    after.delete(grantsIdOfViewer('user-marker'));
+    expect(after).toEqual(before);
+  });
+});

@@ -1,0 +1,43 @@
+import { atOffset, foldDocument, ledgerEvent } from '../testing/projection-test-kit';
+import { evolveLearnerActivity, LearnerActivityDocument } from './learner-activity';
+
+const accessed = (sessionId: string, occurredAt: string) => ledgerEvent('SessionAccessed', 'learner-aisha', { sessionId, attemptId: 'a-1', timeSpentSeconds: 60 }, { occurredAt });
+const scored = (sessionId: string, passed: boolean, occurredAt: string) =>
+  ledgerEvent('AssessmentScored', 'learner-aisha', { sessionId, attemptId: `a-${occurredAt}`, score: passed ? 9 : 3, maxScore: 10, passMark: 8, passed }, { occurredAt });
+const completed = (sessionId: string, occurredAt: string) => ledgerEvent('SessionCompleted', 'learner-aisha', { sessionId, attemptId: 'a-1' }, { occurredAt });
+
+describe('learner activity fold (learner-progress)', () => {
+  it('keeps one entry per session, ordered by session id, with accesses and activity times', () => {
+    const doc = foldDocument(evolveLearnerActivity, [
+      atOffset(accessed('s-b', '2026-11-02T10:00:00.000Z'), 0),
+      atOffset(accessed('s-a', '2026-11-03T10:00:00.000Z'), 1),
+      atOffset(completed('s-b', '2026-11-01T10:00:00.000Z'), 2),
+    ]);
+    expect(doc?._id).toBe('learner-aisha');
+    expect(doc?.sessions.map((s) => [s.sessionId, s.accessCount, s.firstActivityAt, s.lastActivityAt])).toEqual([
+      ['s-a', 1, '2026-11-03T10:00:00.000Z', '2026-11-03T10:00:00.000Z'],
+      ['s-b', 1, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z'],
+    ]);
+    expect(doc?.sessions[1].appliedThrough).toEqual({ partition: 0, offset: '2' });
+  });
+
+  it('keeps the standing report under both policies: a failed re-attempt replaces a pass under latest only', () => {
+    const doc = foldDocument(evolveLearnerActivity, [
+      atOffset(scored('s-1', true, '2026-11-20T11:00:00.000Z'), 0),
+      atOffset(scored('s-1', false, '2026-11-21T11:00:00.000Z'), 1),
+    ]);
+    expect(doc?.sessions[0].standing).toEqual({
+      latest: { status: 'failed', occurredAt: '2026-11-21T11:00:00.000Z' },
+      best: { status: 'passed', occurredAt: '2026-11-20T11:00:00.000Z' },
+    });
+  });
+
+  it('changes nothing for a duplicate (same event id again) or a redelivered event', () => {
+    const access = accessed('s-1', '2026-11-02T10:00:00.000Z');
+    const pass = scored('s-1', true, '2026-11-20T11:00:00.000Z');
+    const once = foldDocument(evolveLearnerActivity, [atOffset(access, 0), atOffset(pass, 1)]);
+    const twice = foldDocument(evolveLearnerActivity, [atOffset(access, 0), atOffset(pass, 1), atOffset(access, 2), atOffset(pass, 1)]);
+    expect(twice).toEqual<LearnerActivityDocument | null>(once);
+    expect(twice?.sessions[0].accessCount).toBe(1);
+  });
+});

@@ -1,0 +1,62 @@
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { CatalogueEntryDocument, LearnerProgressDocument, learnerProgressId, ProgressContainerKind } from '@ledger/read-store';
+import { ConcurrentProjectionWriteError } from '../project-ledger/document-projection';
+import type { AffectedProgress } from './affected-progress';
+import { DocumentReader } from './document-reader';
+import type { LearnerActivityDocument } from './learner-activity';
+import type { ProgressLinksDocument } from './progress-links';
+import { progressDocument } from './progress-document';
+import { loadProgressSources } from './progress-sources';
+
+/** The collections the learner-progress projection owns, in the generation being written. */
+export interface ProgressCollections {
+  catalogue: Collection<CatalogueEntryDocument>;
+  activity: Collection<LearnerActivityDocument>;
+  links: Collection<ProgressLinksDocument>;
+  progress: Collection<LearnerProgressDocument>;
+}
+
+/** Pairs recomputed per read-and-write round, to bound the `$in` lists and memory. */
+const PAIRS_PER_ROUND = 500;
+
+/** Recomputes and stores the progress of every affected learner × container. */
+export async function recomputeProgress(collections: ProgressCollections, affected: AffectedProgress): Promise<void> {
+  const pairs = [...affected].flatMap(([nodeId, learners]) => [...learners].map((learnerId) => ({ nodeId, learnerId })));
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_ROUND) await recomputeRound(collections, pairs.slice(i, i + PAIRS_PER_ROUND));
+}
+
+/**
+ * Reads the stored fingerprints first and the inputs second: a writer that computed from newer inputs
+ * has then either written already (and a fresh fingerprint is compared) or will meet this write's
+ * guard. Each write is guarded by the fingerprint it replaces, so a concurrent writer makes the batch
+ * retry rather than a stale computation land last. An unchanged fingerprint writes nothing.
+ */
+async function recomputeRound(collections: ProgressCollections, pairs: Array<{ nodeId: string; learnerId: string }>): Promise<void> {
+  const ids = pairs.map(({ nodeId, learnerId }) => progressId(learnerId, nodeId));
+  const stored = await collections.progress.find({ _id: { $in: ids } } as never, { projection: { basis: 1 } }).toArray();
+  const storedBasis = new Map(stored.map((doc) => [String(doc._id), doc.basis]));
+
+  const sources = { catalogue: new DocumentReader(collections.catalogue), links: new DocumentReader(collections.links) };
+  const activity = new DocumentReader(collections.activity);
+  await Promise.all([loadProgressSources(sources, [...new Set(pairs.map((p) => p.nodeId))]), activity.load(pairs.map((p) => p.learnerId))]);
+
+  const writes: AnyBulkWriteOperation<LearnerProgressDocument>[] = [];
+  for (const { nodeId, learnerId } of pairs) {
+    const next = progressDocument(learnerId, nodeId, sources, activity.get(learnerId));
+    if (!next) continue;
+    const before = storedBasis.get(next._id);
+    if (before === next.basis) continue;
+    writes.push(before === undefined ? { insertOne: { document: next } } : { replaceOne: { filter: { _id: next._id, basis: before } as never, replacement: next } });
+  }
+  if (writes.length === 0) return;
+  const result = await collections.progress.bulkWrite(writes, { ordered: true });
+  const replaced = writes.length - result.insertedCount;
+  if (result.matchedCount !== replaced) {
+    throw new ConcurrentProjectionWriteError(`${collections.progress.collectionName}: ${replaced - result.matchedCount} progress document(s) changed while the batch was applied`);
+  }
+}
+
+function progressId(learnerId: string, nodeId: string): string {
+  const colon = nodeId.indexOf(':');
+  return learnerProgressId(learnerId, nodeId.slice(0, colon) as ProgressContainerKind, nodeId.slice(colon + 1));
+}

@@ -1,0 +1,69 @@
+import type { ProjectionMetadata } from '../projection-metadata';
+
+/**
+ * Usage and outcome counts with no person in them. Every field is a count, a sum, a minimum or a
+ * maximum, so counts for several sessions, organisations or months combine by rollUpActivityCounts.
+ * Counts are of events (two accesses by one learner count two), not of people.
+ */
+export interface AnonymisedActivityCounts {
+  /** `SessionAccessed` events. */
+  accessedCount: number;
+  /** `SessionCompleted` events. */
+  completedCount: number;
+  /** Sum of `timeSpentSeconds` over the accesses. */
+  timeSpentSeconds: number;
+  /** `AssessmentScored` events, i.e. how many scores `scoreSumThousandths` sums. */
+  scoreCount: number;
+  /** Of those, the ones the content reported as passed. */
+  passedCount: number;
+  /**
+   * Sum of the scores, in integer thousandths of a point (divide by 1000 when reading). Integers add
+   * exactly in any order, so the sum does not depend on the order the ledger's partitions were applied
+   * in (floating-point addition would), and a rebuilt read model equals the live one.
+   */
+  scoreSumThousandths: number;
+  /** Lowest and highest score; null while `scoreCount` is 0. */
+  minScore: number | null;
+  maxScore: number | null;
+}
+
+/** Stands for the organisation of a learner who had stated no workplace (or cleared it) when they acted. */
+export const UNKNOWN_ORGANISATION = 'unknown';
+
+/**
+ * Activity in one session, by learners of one organisation, in one calendar month (UTC, of the
+ * event's `occurredAt`). Written only by the anonymised-aggregates projection; it holds no learner id
+ * and no event id. `projection.eventIds` is always empty: duplicates are caught per learner before
+ * an event is counted (see the projection), and an event id would lead back to the person.
+ *
+ * Read by the anonymised reports: `find({ sessionId: { $in: sessionsOfTheCourseOrProgramme } })`, then
+ * filter by organisation and month and roll up; or `find({ _id: { $in: ids } })` when the organisations
+ * and months are known. Small cells must be suppressed by the reader before anything is shown.
+ */
+export interface AnonymisedActivityDocument extends AnonymisedActivityCounts {
+  /** `sessionId|odsCode|month` (see anonymisedActivityId). */
+  _id: string;
+  sessionId: string;
+  /** ODS code: the NHS Organisation Data Service identifier of the learners' workplace, or `unknown`. */
+  odsCode: string;
+  /** `YYYY-MM`. */
+  month: string;
+  projection: ProjectionMetadata;
+}
+
+export const ANONYMISED_ACTIVITY_COLLECTION = 'anonymised_activity';
+
+export function anonymisedActivityId(sessionId: string, odsCode: string, month: string): string {
+  return `${sessionId}|${odsCode}|${month}`;
+}
+
+export const NO_ACTIVITY: AnonymisedActivityCounts = {
+  accessedCount: 0,
+  completedCount: 0,
+  timeSpentSeconds: 0,
+  scoreCount: 0,
+  passedCount: 0,
+  scoreSumThousandths: 0,
+  minScore: null,
+  maxScore: null,
+};

@@ -1,0 +1,83 @@
+import type { CertificateScopeType } from '@ledger/events';
+import type { ProjectionMetadata } from '../projection-metadata';
+
+/** One parameter of a report run. Kept as a list because parameter names may hold `.` or `$`. */
+export interface ReportParameter {
+  name: string;
+  value: string;
+}
+
+/**
+ * Someone ran a report showing identifiable people's activity. One document per `IdentifiableReportRun`
+ * event, never changed. `_id`: the event id. Read by auditors, "who ran which identifiable report":
+ * `find({ kind: 'identifiable-report-run', runnerId })` or by period on `occurredAt` (a scan: auditors
+ * ask rarely, and each run is one small document).
+ */
+export interface IdentifiableReportRunFact {
+  _id: string;
+  kind: 'identifiable-report-run';
+  /** The user who ran it (the event's actor). */
+  runnerId: string;
+  reportName: string;
+  /** Sorted by name. */
+  parameters: ReportParameter[];
+  /** How many distinct people the report showed. */
+  subjectCount: number;
+  occurredAt: string;
+  recordedAt: string;
+  /** The client that recorded the run. */
+  source: string;
+  projection: ProjectionMetadata;
+}
+
+/**
+ * A certificate was issued. One document per `CertificateIssued` event, never changed. `_id`: the
+ * event id. Read by the learner's own certificate history: `find({ kind: 'certificate-issued', learnerId })`.
+ */
+export interface CertificateIssuedFact {
+  _id: string;
+  kind: 'certificate-issued';
+  learnerId: string;
+  scopeType: CertificateScopeType;
+  /** Catalogue id of the course, learning path or programme certified. */
+  scopeId: string;
+  /** The code printed on the certificate. */
+  verificationCode: string;
+  /** SHA-256 (lowercase hex) of exactly what the certificate showed. */
+  contentHash: string;
+  issuedAt: string;
+  recordedAt: string;
+  /** Who caused the issue (the event's actor): usually the learner downloading it. */
+  issuedBy: string;
+  projection: ProjectionMetadata;
+}
+
+/** What a verification by code may reveal: which certificate was issued, when, and its hash; no person. */
+export interface CertificateIssueSummary {
+  eventId: string;
+  scopeType: CertificateScopeType;
+  scopeId: string;
+  contentHash: string;
+  issuedAt: string;
+}
+
+/**
+ * Verification of a printed certificate by its code: `findOne({ _id: certificateVerificationId(code) })`,
+ * then compare the copy's hash with `contentHash`. It holds no learner id, because anyone holding a
+ * code may verify it, while certificates are reachable only through the learner's own account.
+ * A code is issued once, so `issues` has one entry; more than one means the code is ambiguous and
+ * verifies nothing (they are kept in issue order, so the read model does not depend on which arrived first).
+ */
+export interface CertificateVerificationDocument {
+  _id: string;
+  kind: 'certificate-verification';
+  verificationCode: string;
+  issues: CertificateIssueSummary[];
+  projection: ProjectionMetadata;
+}
+
+export type AuditFactDocument = IdentifiableReportRunFact | CertificateIssuedFact | CertificateVerificationDocument;
+
+export const AUDIT_FACTS_COLLECTION = 'audit_facts';
+
+export const certificateVerificationId = (verificationCode: string): string => `certificate:${verificationCode}`;
