@@ -47,7 +47,7 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
   const ingest = await SupervisedProcess.start({
     name: 'ingest',
     command: process.execPath,
-    args: [join(ROOT, 'dist', 'apps', 'ingest', 'src', 'main.js')],
+    args: [...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, '.infra', 'profiles')] : []), join(ROOT, 'dist', 'apps', 'ingest', 'src', 'main.js')],
     env: {
       ...process.env,
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
