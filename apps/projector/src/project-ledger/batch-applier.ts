@@ -30,7 +30,8 @@ export class BatchApplier {
 
   constructor(
     private readonly projections: Projection[],
-    private readonly deadLetters: DeadLetterWriter,
+    /** Only `write` is needed: where set-aside events go (the dead-letter topic in the app). */
+    private readonly deadLetters: Pick<DeadLetterWriter, 'write'>,
     private readonly logger: Logger,
     private readonly options: BatchApplierOptions,
   ) {}
