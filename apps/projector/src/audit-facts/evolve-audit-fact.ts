@@ -1,13 +1,5 @@
 import { assertNever, AuditEvent, CertificateIssued, IdentifiableReportRun, PositionedEvent } from '@ledger/events';
-import {
-  advanceMetadata,
-  AuditFactDocument,
-  certificateVerificationId,
-  CertificateIssuedFact,
-  CertificateVerificationDocument,
-  IdentifiableReportRunFact,
-} from '@ledger/read-store';
-import { advanceOrderFreeMetadata } from '../grants/order-free-metadata';
+import { advanceMetadata, advanceOrderFreeMetadata, AuditFactDocument, CertificateIssuedFact, CertificateVerificationDocument, certificateVerificationId, IdentifiableReportRunFact } from '@ledger/read-store';
 
 export const AUDIT_FACTS_SCHEMA_VERSION = 1;
 

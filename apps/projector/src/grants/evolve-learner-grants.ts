@@ -1,9 +1,7 @@
 import { assertNever, PositionedEvent } from '@ledger/events';
-import type { EPortfolioLink, LearnerGrantsDocument, ProfessionalBodyMembership, ProjectEnrolment, ViewerAuthorisation } from '@ledger/read-store';
-import { grantsIdOfLearner } from '@ledger/read-store';
+import { advanceOrderFreeMetadata, type EPortfolioLink, grantsIdOfLearner, type LearnerGrantsDocument, type ProfessionalBodyMembership, type ProjectEnrolment, type ViewerAuthorisation } from '@ledger/read-store';
 import { authorisationFrom, GRANTS_SCHEMA_VERSION, noGrantsProjectedYet } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
-import { advanceOrderFreeMetadata } from './order-free-metadata';
 import type { LearnerGrantEvent } from './route-grant-event';
 
 const byProject = (enrolment: ProjectEnrolment) => enrolment.projectId;

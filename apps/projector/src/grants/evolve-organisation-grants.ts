@@ -1,9 +1,7 @@
 import { assertNever, OrganisationReportingEvent, PositionedEvent } from '@ledger/events';
-import type { OrganisationGrantsDocument, OrganisationProgrammeAccess, ReportingLeadAuthorisation, ReportRunnerApproval } from '@ledger/read-store';
-import { grantsIdOfOrganisation } from '@ledger/read-store';
+import { advanceOrderFreeMetadata, grantsIdOfOrganisation, type OrganisationGrantsDocument, type OrganisationProgrammeAccess, type ReportingLeadAuthorisation, type ReportRunnerApproval } from '@ledger/read-store';
 import { GRANTS_SCHEMA_VERSION, noGrantsProjectedYet, runnerApprovalFrom } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
-import { advanceOrderFreeMetadata } from './order-free-metadata';
 
 const byLead = (lead: ReportingLeadAuthorisation) => lead.leadId;
 const byRunner = (runner: ReportRunnerApproval) => runner.runnerId;

@@ -1,8 +1,7 @@
 import { assertNever, PositionedEvent } from '@ledger/events';
-import { grantsIdOfProject, ProjectGrantsDocument, ProjectStaffing } from '@ledger/read-store';
+import { advanceOrderFreeMetadata, grantsIdOfProject, ProjectGrantsDocument, ProjectStaffing } from '@ledger/read-store';
 import { GRANTS_SCHEMA_VERSION, noGrantsProjectedYet, staffingFrom } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
-import { advanceOrderFreeMetadata } from './order-free-metadata';
 import type { ProjectGrantEvent } from './route-grant-event';
 
 const byStaff = (staffing: ProjectStaffing) => staffing.staffId;

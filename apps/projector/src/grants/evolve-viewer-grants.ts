@@ -1,9 +1,7 @@
 import { assertNever, PositionedEvent } from '@ledger/events';
-import type { ProjectStaffing, ReportRunnerApproval, ViewerAuthorisation, ViewerGrantsDocument } from '@ledger/read-store';
-import { grantsIdOfViewer } from '@ledger/read-store';
+import { advanceOrderFreeMetadata, grantsIdOfViewer, type ProjectStaffing, type ReportRunnerApproval, type ViewerAuthorisation, type ViewerGrantsDocument } from '@ledger/read-store';
 import { authorisationFrom, GRANTS_SCHEMA_VERSION, noGrantsProjectedYet, runnerApprovalFrom, staffingFrom } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
-import { advanceOrderFreeMetadata } from './order-free-metadata';
 import type { ViewerGrantEvent } from './route-grant-event';
 
 const asHubAdmin = () => 'hub-admin';
