@@ -1,7 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ANONYMISED_ACTIVITY_COLLECTION, AnonymisedActivityDocument, anonymisedActivityId, ReadStore, UNKNOWN_ORGANISATION } from '@ledger/read-store';
-import { eventually, isolatedAppEnv } from '@ledger/test-harness';
-import { ledgerForTest } from '../testing/ledger-fixtures';
+import { ANONYMISED_ACTIVITY_COLLECTION, AnonymisedActivityDocument, anonymisedActivityId, UNKNOWN_ORGANISATION } from '@ledger/read-store';
+import { eventually } from '@ledger/test-harness';
+import { useProjectorTestContext } from '../testing/projector-test-context';
 import { ledgerEvent } from '../testing/projection-test-kit';
 import { documentsById, restartProjectorFromOffsetZero } from '../testing/replay-from-offset-zero';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
@@ -9,24 +8,10 @@ import { AGGREGATION_LEARNER_STATE_COLLECTION, AggregationLearnerStateDocument }
 
 /** The anonymised-aggregates projection on a real broker and store: a mixed stream with a duplicate, then a full redelivery. */
 describe('anonymised aggregates projection', () => {
-  let env: Record<string, string>;
-  let store: ReadStore;
-  let ledger: Awaited<ReturnType<typeof ledgerForTest>>;
-  let projector: { app: NestFastifyApplication } | undefined;
+  const ctx = useProjectorTestContext();
 
-  beforeAll(async () => {
-    env = isolatedAppEnv();
-    ledger = await ledgerForTest(env);
-    store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE });
-  });
-  afterAll(async () => {
-    await projector?.app.close();
-    await ledger.close();
-    await store.close();
-  });
-
-  const aggregates = () => store.db.collection<AnonymisedActivityDocument>(ANONYMISED_ACTIVITY_COLLECTION);
-  const learnerStates = () => store.db.collection<AggregationLearnerStateDocument>(AGGREGATION_LEARNER_STATE_COLLECTION);
+  const aggregates = () => ctx.store.db.collection<AnonymisedActivityDocument>(ANONYMISED_ACTIVITY_COLLECTION);
+  const learnerStates = () => ctx.store.db.collection<AggregationLearnerStateDocument>(AGGREGATION_LEARNER_STATE_COLLECTION);
   const cell = (sessionId: string, odsCode: string, month: string) => aggregates().findOne({ _id: anonymisedActivityId(sessionId, odsCode, month) });
   const on = (date: string) => ({ occurredAt: `2026-${date}T10:00:00.000Z` });
   const accessed = (learner: string, sessionId: string, seconds: number, date: string) =>
@@ -53,9 +38,9 @@ describe('anonymised aggregates projection', () => {
   ];
 
   it('counts by session, organisation at the time, and month; an access appended twice counts once', async () => {
-    projector = await startProjectorForTest(env);
-    await ledger.writer.append(stream);
-    await ledger.writer.append([firstAccess, accessed('learner-1', 's-marker', 1, '11-25')]);
+    ctx.projector = await startProjectorForTest(ctx.env);
+    await ctx.ledger.writer.append(stream);
+    await ctx.ledger.writer.append([firstAccess, accessed('learner-1', 's-marker', 1, '11-25')]);
     const applied = { 'learner-1': 7, 'learner-2': 4, 'learner-3': 1 };
     await eventually(async () => {
       const states = await learnerStates().find({}).toArray();
@@ -88,11 +73,11 @@ describe('anonymised aggregates projection', () => {
   });
 
   it('changes nothing when the whole ledger is redelivered from offset 0', async () => {
-    const before = [await documentsById(store.db, ANONYMISED_ACTIVITY_COLLECTION), await documentsById(store.db, AGGREGATION_LEARNER_STATE_COLLECTION)];
-    projector = await restartProjectorFromOffsetZero(env, ledger.kafka, projector!.app);
-    await ledger.writer.append([accessed('learner-marker', 's-replay-marker', 1, '11-30')]);
+    const before = [await documentsById(ctx.store.db, ANONYMISED_ACTIVITY_COLLECTION), await documentsById(ctx.store.db, AGGREGATION_LEARNER_STATE_COLLECTION)];
+    ctx.projector = await restartProjectorFromOffsetZero(ctx.env, ctx.ledger.kafka, ctx.projector!.app);
+    await ctx.ledger.writer.append([accessed('learner-marker', 's-replay-marker', 1, '11-30')]);
     await eventually(async () => ((await cell('s-replay-marker', UNKNOWN_ORGANISATION, '2026-11')) ? true : undefined));
-    const after = [await documentsById(store.db, ANONYMISED_ACTIVITY_COLLECTION), await documentsById(store.db, AGGREGATION_LEARNER_STATE_COLLECTION)];
+    const after = [await documentsById(ctx.store.db, ANONYMISED_ACTIVITY_COLLECTION), await documentsById(ctx.store.db, AGGREGATION_LEARNER_STATE_COLLECTION)];
     after[0].delete(anonymisedActivityId('s-replay-marker', UNKNOWN_ORGANISATION, '2026-11'));
     after[1].delete('learner-marker');
     expect(after).toEqual(before);

@@ -1,30 +1,15 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AUDIT_FACTS_COLLECTION, AuditFactDocument, certificateVerificationId, ReadStore } from '@ledger/read-store';
-import { eventually, isolatedAppEnv } from '@ledger/test-harness';
-import { ledgerForTest } from '../testing/ledger-fixtures';
+import { AUDIT_FACTS_COLLECTION, AuditFactDocument, certificateVerificationId } from '@ledger/read-store';
+import { eventually } from '@ledger/test-harness';
+import { useProjectorTestContext } from '../testing/projector-test-context';
 import { ledgerEvent } from '../testing/projection-test-kit';
 import { documentsById, restartProjectorFromOffsetZero } from '../testing/replay-from-offset-zero';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
 
 /** The audit-facts projection on a real broker and store: a mixed stream with a duplicate, then a full redelivery. */
 describe('audit facts projection', () => {
-  let env: Record<string, string>;
-  let store: ReadStore;
-  let ledger: Awaited<ReturnType<typeof ledgerForTest>>;
-  let projector: { app: NestFastifyApplication } | undefined;
+  const ctx = useProjectorTestContext();
 
-  beforeAll(async () => {
-    env = isolatedAppEnv();
-    ledger = await ledgerForTest(env);
-    store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE });
-  });
-  afterAll(async () => {
-    await projector?.app.close();
-    await ledger.close();
-    await store.close();
-  });
-
-  const facts = () => store.db.collection<AuditFactDocument>(AUDIT_FACTS_COLLECTION);
+  const facts = () => ctx.store.db.collection<AuditFactDocument>(AUDIT_FACTS_COLLECTION);
   const hash = (digit: string) => digit.repeat(64);
   const reportRun = (runner: string, odsCode: string, subjectCount: number) =>
     ledgerEvent('IdentifiableReportRun', runner, { reportName: 'organisation-staff-activity', parameters: { odsCode, output: 'csv' }, subjectCount });
@@ -42,11 +27,11 @@ describe('audit facts projection', () => {
   ];
 
   it('keeps one unchanging document per audit event, and verification by code; a duplicate adds nothing', async () => {
-    projector = await startProjectorForTest(env);
-    await ledger.writer.append(stream);
+    ctx.projector = await startProjectorForTest(ctx.env);
+    await ctx.ledger.writer.append(stream);
     // The duplicate, then a later event of the same learner (same partition): once that is applied, so is the duplicate.
     const marker = certificate('learner-1', 'MARK-0000-0001', hash('c'));
-    await ledger.writer.append([aishaCertificate, marker]);
+    await ctx.ledger.writer.append([aishaCertificate, marker]);
     await eventually(async () => ((await facts().countDocuments({})) === 8 ? true : undefined));
     await eventually(async () => ((await facts().findOne({ _id: marker.eventId })) ? true : undefined));
 
@@ -69,12 +54,12 @@ describe('audit facts projection', () => {
   });
 
   it('changes nothing when the whole ledger is redelivered from offset 0', async () => {
-    const before = await documentsById(store.db, AUDIT_FACTS_COLLECTION);
-    projector = await restartProjectorFromOffsetZero(env, ledger.kafka, projector!.app);
+    const before = await documentsById(ctx.store.db, AUDIT_FACTS_COLLECTION);
+    ctx.projector = await restartProjectorFromOffsetZero(ctx.env, ctx.ledger.kafka, ctx.projector!.app);
     const marker = reportRun('user-marker', 'RJ1', 0);
-    await ledger.writer.append([marker]);
+    await ctx.ledger.writer.append([marker]);
     await eventually(async () => ((await facts().findOne({ _id: marker.eventId })) ? true : undefined));
-    const after = await documentsById(store.db, AUDIT_FACTS_COLLECTION);
+    const after = await documentsById(ctx.store.db, AUDIT_FACTS_COLLECTION);
     after.delete(marker.eventId);
     expect(after).toEqual(before);
   });

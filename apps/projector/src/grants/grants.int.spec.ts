@@ -1,30 +1,15 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { GRANTS_COLLECTION, GrantsDocument, grantsIdOfLearner, grantsIdOfOrganisation, grantsIdOfProject, grantsIdOfViewer, ReadStore } from '@ledger/read-store';
-import { eventually, isolatedAppEnv } from '@ledger/test-harness';
-import { ledgerForTest } from '../testing/ledger-fixtures';
+import { GRANTS_COLLECTION, GrantsDocument, grantsIdOfLearner, grantsIdOfOrganisation, grantsIdOfProject, grantsIdOfViewer } from '@ledger/read-store';
+import { eventually } from '@ledger/test-harness';
+import { useProjectorTestContext } from '../testing/projector-test-context';
 import { ledgerEvent } from '../testing/projection-test-kit';
 import { documentsById, restartProjectorFromOffsetZero } from '../testing/replay-from-offset-zero';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
 
 /** The grants projection on a real broker and store: a mixed stream with a duplicate, then a full redelivery. */
 describe('grants projection', () => {
-  let env: Record<string, string>;
-  let store: ReadStore;
-  let ledger: Awaited<ReturnType<typeof ledgerForTest>>;
-  let projector: { app: NestFastifyApplication } | undefined;
+  const ctx = useProjectorTestContext();
 
-  beforeAll(async () => {
-    env = isolatedAppEnv();
-    ledger = await ledgerForTest(env);
-    store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE });
-  });
-  afterAll(async () => {
-    await projector?.app.close();
-    await ledger.close();
-    await store.close();
-  });
-
-  const grants = () => store.db.collection<GrantsDocument>(GRANTS_COLLECTION);
+  const grants = () => ctx.store.db.collection<GrantsDocument>(GRANTS_COLLECTION);
   const at = (day: string) => ({ occurredAt: `2026-${day}T09:00:00.000Z` });
   const authorisedThenRevoked = ledgerEvent('ViewerAuthorised', 'learner-1', { viewerId: 'tutor-1', scope: ['prog-ipc'] }, at('02-01'));
   const stream = [
@@ -44,10 +29,10 @@ describe('grants projection', () => {
   ];
 
   it('projects a mixed stream, counting an authorisation appended twice once', async () => {
-    projector = await startProjectorForTest(env);
-    await ledger.writer.append(stream);
+    ctx.projector = await startProjectorForTest(ctx.env);
+    await ctx.ledger.writer.append(stream);
     // The duplicate, then an event of the same learner (so the same partition): once that is applied, so is the duplicate.
-    await ledger.writer.append([authorisedThenRevoked, ledgerEvent('EPortfolioLinked', 'learner-1', { ePortfolioId: 'eportfolio-nmc', accountId: 'nmc-1' }, at('04-01'))]);
+    await ctx.ledger.writer.append([authorisedThenRevoked, ledgerEvent('EPortfolioLinked', 'learner-1', { ePortfolioId: 'eportfolio-nmc', accountId: 'nmc-1' }, at('04-01'))]);
     await eventually(async () => {
       const doc = await grants().findOne({ _id: grantsIdOfLearner('learner-1') });
       return doc?.kind === 'learner' && doc.ePortfolioLinks.length === 1 ? true : undefined;
@@ -84,11 +69,11 @@ describe('grants projection', () => {
   });
 
   it('changes nothing when the whole ledger is redelivered from offset 0', async () => {
-    const before = await documentsById(store.db, GRANTS_COLLECTION);
-    projector = await restartProjectorFromOffsetZero(env, ledger.kafka, projector!.app);
-    await ledger.writer.append([ledgerEvent('HubAdminGranted', 'user-marker', { userId: 'user-marker' })]);
+    const before = await documentsById(ctx.store.db, GRANTS_COLLECTION);
+    ctx.projector = await restartProjectorFromOffsetZero(ctx.env, ctx.ledger.kafka, ctx.projector!.app);
+    await ctx.ledger.writer.append([ledgerEvent('HubAdminGranted', 'user-marker', { userId: 'user-marker' })]);
     await eventually(async () => ((await grants().findOne({ _id: grantsIdOfViewer('user-marker') })) ? true : undefined));
-    const after = await documentsById(store.db, GRANTS_COLLECTION);
+    const after = await documentsById(ctx.store.db, GRANTS_COLLECTION);
     after.delete(grantsIdOfViewer('user-marker'));
     expect(after).toEqual(before);
   });

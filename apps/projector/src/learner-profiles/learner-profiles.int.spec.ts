@@ -1,31 +1,16 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LedgerEvent } from '@ledger/events';
-import { LEARNER_PROFILES_COLLECTION, LearnerProfileDocument, ReadStore } from '@ledger/read-store';
-import { eventually, isolatedAppEnv } from '@ledger/test-harness';
-import { ledgerForTest } from '../testing/ledger-fixtures';
+import { LEARNER_PROFILES_COLLECTION, LearnerProfileDocument } from '@ledger/read-store';
+import { eventually } from '@ledger/test-harness';
+import { useProjectorTestContext } from '../testing/projector-test-context';
 import { ledgerEvent } from '../testing/projection-test-kit';
 import { documentsById, restartProjectorFromOffsetZero } from '../testing/replay-from-offset-zero';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
 
 /** The learner-profiles projection on a real broker and store: a mixed stream with a duplicate, then a full redelivery. */
 describe('learner profiles projection', () => {
-  let env: Record<string, string>;
-  let store: ReadStore;
-  let ledger: Awaited<ReturnType<typeof ledgerForTest>>;
-  let projector: { app: NestFastifyApplication } | undefined;
+  const ctx = useProjectorTestContext();
 
-  beforeAll(async () => {
-    env = isolatedAppEnv();
-    ledger = await ledgerForTest(env);
-    store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE });
-  });
-  afterAll(async () => {
-    await projector?.app.close();
-    await ledger.close();
-    await store.close();
-  });
-
-  const profile = (learnerId: string) => store.db.collection<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION).findOne({ _id: learnerId });
+  const profile = (learnerId: string) => ctx.store.db.collection<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION).findOne({ _id: learnerId });
   const at = (day: string) => ({ occurredAt: `2026-${day}T09:00:00.000Z` });
   const atLeeds = ledgerEvent('EmploymentLocationSet', 'learner-1', { odsCode: 'RR8', jobRole: 'Staff Nurse' }, at('01-02'));
   // Written as an old client would have (version 1, one name string): the projector upcasts it on reading.
@@ -48,9 +33,9 @@ describe('learner profiles projection', () => {
   ];
 
   it('projects a mixed stream; a workplace event appended again after a move does not move the learner back', async () => {
-    projector = await startProjectorForTest(env);
-    await ledger.writer.append(stream);
-    await ledger.writer.append([atLeeds, ledgerEvent('TermsAccepted', 'learner-1', { termsVersion: '2026-05' }, at('05-01'))]);
+    ctx.projector = await startProjectorForTest(ctx.env);
+    await ctx.ledger.writer.append(stream);
+    await ctx.ledger.writer.append([atLeeds, ledgerEvent('TermsAccepted', 'learner-1', { termsVersion: '2026-05' }, at('05-01'))]);
     const aisha = await eventually(async () => {
       const doc = await profile('learner-1');
       return doc?.termsAccepted ? doc : undefined;
@@ -73,15 +58,15 @@ describe('learner profiles projection', () => {
       workplace: { odsCode: null, jobRole: null },
       termsAccepted: { version: '2026-04' },
     });
-    expect(await store.db.collection(LEARNER_PROFILES_COLLECTION).countDocuments({})).toBe(2);
+    expect(await ctx.store.db.collection(LEARNER_PROFILES_COLLECTION).countDocuments({})).toBe(2);
   });
 
   it('changes nothing when the whole ledger is redelivered from offset 0', async () => {
-    const before = await documentsById(store.db, LEARNER_PROFILES_COLLECTION);
-    projector = await restartProjectorFromOffsetZero(env, ledger.kafka, projector!.app);
-    await ledger.writer.append([ledgerEvent('TermsAccepted', 'learner-marker', { termsVersion: '2026-04' })]);
+    const before = await documentsById(ctx.store.db, LEARNER_PROFILES_COLLECTION);
+    ctx.projector = await restartProjectorFromOffsetZero(ctx.env, ctx.ledger.kafka, ctx.projector!.app);
+    await ctx.ledger.writer.append([ledgerEvent('TermsAccepted', 'learner-marker', { termsVersion: '2026-04' })]);
     await eventually(async () => ((await profile('learner-marker')) ? true : undefined));
-    const after = await documentsById(store.db, LEARNER_PROFILES_COLLECTION);
+    const after = await documentsById(ctx.store.db, LEARNER_PROFILES_COLLECTION);
     after.delete('learner-marker');
     expect(after).toEqual(before);
   });
