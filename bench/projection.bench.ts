@@ -31,6 +31,7 @@ export async function benchProjection(stack: RunningStack, options: ProjectionBe
   const env = {
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     MONGO_URL: stack.mongoUrl,
+    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
     MONGO_DATABASE: `bench_projection_${suffix}`,
     LEDGER_TOPIC: `bench-projection-${suffix}`,
     PROJECTOR_GROUP: `bench-projector-${suffix}`,
@@ -126,7 +127,6 @@ async function timeRawBulkWrite(store: ReadStore, events: LedgerEvent[]): Promis
     const doc = documents.get(id) ?? shapeOf(id, event.subject, data.sessionId);
     doc.accessCount += 1;
     doc.timeSpentSeconds += data.timeSpentSeconds;
-    doc.projection.eventIds.push(event.eventId);
     documents.set(id, doc);
   }
   const collection = store.db.collection<LearnerSessionDocument>(`${LEARNER_SESSIONS_COLLECTION}_raw`);
@@ -154,7 +154,7 @@ function shapeOf(id: string, learnerId: string, sessionId: string): LearnerSessi
     attemptIds: ['a-1'],
     latestScore: null,
     bestScore: null,
-    projection: { schemaVersion: 1, offsets: { '0': '0' }, eventIds: [], lastRecordedAt: '' },
+    projection: { schemaVersion: 1, offsets: { '0': '0' }, lastRecordedAt: '' },
   };
 }
 

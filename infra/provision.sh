@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything the local stack needs, once, into the git-ignored .infra/ folder:
-# node modules, Debian's chromium, the Kafka broker jars (Maven Central) and FerretDB (Go module proxy).
+# Installs everything the local stack needs, once, into the git-ignored .infra/ folder (or, for
+# Debian's packages, into the system): node modules, Debian's chromium, PostgreSQL 15 and poppler-utils,
+# the Kafka broker jars (Maven Central) and FerretDB (Go module proxy).
 # Safe to run again: each step checks its own marker and returns at once when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,16 +24,27 @@ provision_node_modules() {
     fail "node modules" "npm ci failed (log: .infra/npm-ci.log)" "check the npm registry is reachable and package-lock.json is committed"
 }
 
-provision_chromium() {
-  if command -v chromium >/dev/null 2>&1; then return; fi
-  step "installing Debian's chromium (for PDF rendering)"
+# Debian packages: chromium (PDF rendering with puppeteer), PostgreSQL 15 (FerretDB's backend) and
+# poppler-utils (pdftotext, to check PDFs in tests). One apt-get for whatever is missing.
+provision_debian_packages() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  [ ${#missing[@]} -eq 0 ] && return
+  step "installing Debian packages: ${missing[*]}"
   command -v apt-get >/dev/null 2>&1 ||
-    fail "chromium" "apt-get is not available" "install a Chromium build and set CHROMIUM_PATH to it"
+    fail "debian packages" "apt-get is not available to install ${missing[*]}" "install them by hand (PostgreSQL 15 under /usr/lib/postgresql/15/bin)"
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } \
+  # The stack runs its own PostgreSQL cluster; the package must not create and start a system one.
+  if [[ " ${missing[*]} " == *" postgresql-15 "* ]]; then
+    $sudo mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"; } \
     >"$CACHE/apt.log" 2>&1 ||
-    fail "chromium" "apt-get install chromium failed (log: .infra/apt.log)" "run as root or with sudo, and check the Debian mirror is reachable"
+    fail "debian packages" "apt-get install ${missing[*]} failed (log: .infra/apt.log)" "run as root or with sudo, and check the Debian mirror is reachable"
 }
 
 provision_kafka() {
@@ -69,8 +81,8 @@ provision_ferretdb() {
 what="${1:-all}"
 case "$what" in
   node) provision_node_modules ;;
-  services) provision_kafka; provision_ferretdb ;;
-  all) provision_node_modules; provision_chromium; provision_kafka; provision_ferretdb ;;
+  services) provision_debian_packages; provision_kafka; provision_ferretdb ;;
+  all) provision_node_modules; provision_debian_packages; provision_kafka; provision_ferretdb ;;
   *) echo "usage: infra/provision.sh [all|node|services]" >&2; exit 2 ;;
 esac
 step "ready ($what)"

@@ -40,13 +40,14 @@ async function main(): Promise<void> {
     void stop(1);
   };
 
-  console.log('starting Kafka (KRaft) and FerretDB on loopback…');
+  console.log('starting Kafka (KRaft), PostgreSQL and FerretDB on loopback…');
   stack = await startLocalStack({ rootDir: ROOT, runName: RUN_NAME, onServiceCrash: crashed });
   const runDir = join(ROOT, '.infra', 'run', RUN_NAME);
   const env = {
     ...process.env,
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     MONGO_URL: stack.mongoUrl,
+    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
     HOST: '127.0.0.1',
     INGEST_PORT: String(ports.ingest),
     REPORTING_PORT: String(ports.reporting),
@@ -82,12 +83,12 @@ activity-ledger is up (Ctrl-C stops everything).
   ingest     http://127.0.0.1:${ports.ingest}      POST /v1/events   ·   API docs: http://127.0.0.1:${ports.ingest}/docs
   projector  http://127.0.0.1:${ports.projector}/health  ·  /v1/watermark
   kafka      ${stack.kafkaBrokers.join(',')}   ·   store ${stack.mongoUrl}
-  logs       ${runDir}/{ingest,projector,reporting,kafka,ferretdb}.log
+  logs       ${runDir}/{ingest,projector,reporting,kafka,postgresql,ferretdb}.log
 
 Loaded ${loaded} demo events (learners: learner-asha, learner-ben, learner-chloe).
 
 Auditor's check, from another terminal (replays the ledger and compares with the live read models):
-  KAFKA_BROKERS=${stack.kafkaBrokers.join(',')} MONGO_URL=${stack.mongoUrl} npm run projector:verify
+  KAFKA_BROKERS=${stack.kafkaBrokers.join(',')} MONGO_URL=${stack.mongoUrl} FERRETDB_POSTGRESQL_URL=${stack.ferretDbPostgresUrl ?? ''} npm run projector:verify
 `);
 }
 

@@ -9,6 +9,13 @@ export interface IngestConfig {
   projectorGroup: string;
   mongoUrl: string;
   database: string;
+  /** FerretDB's PostgreSQL database, through which declared indexes are made effective; unset on MongoDB. */
+  ferretDbPostgresUrl?: string;
+  /**
+   * Ingest's own records (eventId claims and where each event landed), on the same server but apart
+   * from the read models: a rebuild may drop every read model, and 409 detection must survive it.
+   */
+  stateDatabase: string;
   /** Largest request body in bytes (a full batch of 1000 events fits well within the default). */
   bodyLimitBytes: number;
   logLevel: LogLevel;
@@ -25,6 +32,8 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
     projectorGroup: read.string('PROJECTOR_GROUP', 'activity-ledger.projector.v1'),
     mongoUrl: read.mongoUrl('MONGO_URL', 'mongodb://127.0.0.1:27017/'),
     database: read.string('MONGO_DATABASE', 'activity_ledger'),
+    ferretDbPostgresUrl: read.optionalPostgresUrl('FERRETDB_POSTGRESQL_URL'),
+    stateDatabase: read.string('INGEST_STATE_DATABASE', 'activity_ledger_ingest'),
     bodyLimitBytes: read.int('INGEST_BODY_LIMIT_BYTES', 5 * 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   });

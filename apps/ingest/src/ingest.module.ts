@@ -35,14 +35,22 @@ export class IngestModule {
           },
           inject: [KAFKA],
         },
-        { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
+        { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database, ferretDbPostgresUrl: config.ferretDbPostgresUrl }) },
+        {
+          provide: EventReceipts,
+          useFactory: async (store: ReadStore) => {
+            const receipts = new EventReceipts(store, config.stateDatabase, logger);
+            await receipts.ensureIndexes();
+            return receipts;
+          },
+          inject: [ReadStore],
+        },
         {
           provide: HEALTH_PROBES,
           useFactory: (kafka: Kafka, store: ReadStore) => ({ kafka: () => probeKafka(kafka), mongo: () => store.probe() }),
           inject: [KAFKA, ReadStore],
         },
         AppendEventsService,
-        EventReceipts,
         RecordStatementsService,
         StoredStatements,
       ],

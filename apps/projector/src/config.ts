@@ -11,9 +11,15 @@ export interface ProjectorConfig {
   rebuildGeneration?: string;
   /** Where events that cannot be applied are set aside. */
   deadLetterTopic: string;
-  /** Attempts at one event before it is dead-lettered. */
+  /** Attempts at one event on its own before it is dead-lettered. */
   maxAttempts: number;
   retryBackoffMs: number;
+  /** Partitions applied at the same time: a partition busy with poison or a hot document then holds up only itself. */
+  partitionConcurrency: number;
+  /** How often idle partitions' watermarks are confirmed, so "data complete to" moves on when nothing happens. */
+  watermarkCheckMs: number;
+  /** FerretDB's PostgreSQL database, through which declared indexes are made effective; unset on MongoDB. */
+  ferretDbPostgresUrl?: string;
   /** Port of the small HTTP server for /health and /v1/watermark. */
   port: number;
   host: string;
@@ -29,7 +35,10 @@ export function loadProjectorConfig(env: Record<string, string | undefined>): Pr
     ledgerTopic,
     deadLetterTopic: read.string('DEAD_LETTER_TOPIC', `${ledgerTopic}.dead-letter`),
     maxAttempts: read.int('PROJECTOR_MAX_ATTEMPTS', 3, { min: 1, max: 100 }),
-    retryBackoffMs: read.int('PROJECTOR_RETRY_BACKOFF_MS', 200, { min: 0, max: 60_000 }),
+    retryBackoffMs: read.int('PROJECTOR_RETRY_BACKOFF_MS', 50, { min: 0, max: 60_000 }),
+    partitionConcurrency: read.int('PROJECTOR_PARTITION_CONCURRENCY', 3, { min: 1, max: 64 }),
+    watermarkCheckMs: read.int('PROJECTOR_WATERMARK_CHECK_MS', 5_000, { min: 100, max: 600_000 }),
+    ferretDbPostgresUrl: read.optionalPostgresUrl('FERRETDB_POSTGRESQL_URL'),
     consumerGroup: read.string('PROJECTOR_GROUP', 'activity-ledger.projector.v1'),
     mongoUrl: read.mongoUrl('MONGO_URL', 'mongodb://127.0.0.1:27017/'),
     database: read.string('MONGO_DATABASE', 'activity_ledger'),

@@ -14,6 +14,7 @@ import { CatalogueProjection } from './catalogue/catalogue.projection';
 import { LearnerSessionsProjection } from './learner-sessions/learner-sessions.projection';
 import { LearnerProgressProjection } from './learner-progress/learner-progress.projection';
 import { LedgerProjector } from './project-ledger/ledger-projector.service';
+import { GenerationIndexes } from './project-ledger/generation-indexes';
 import { PROJECTIONS } from './project-ledger/projections';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
 import { WatermarkRecorder } from './watermark/watermark-recorder';
@@ -34,7 +35,7 @@ export class ProjectorModule {
         { provide: PROJECTOR_CONFIG, useValue: config },
         { provide: APP_LOGGER, useValue: logger },
         { provide: KAFKA, useFactory: () => createKafka({ brokers: config.kafkaBrokers, clientId: 'projector', ledgerTopic: config.ledgerTopic }, logger) },
-        { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
+        { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database, ferretDbPostgresUrl: config.ferretDbPostgresUrl }) },
         ...PROJECTION_CLASSES,
         { provide: PROJECTIONS, useFactory: (...projections: unknown[]) => projections, inject: PROJECTION_CLASSES },
         {
@@ -44,6 +45,7 @@ export class ProjectorModule {
         },
         LedgerProjector,
         WatermarkRecorder,
+        GenerationIndexes,
       ],
     };
   }

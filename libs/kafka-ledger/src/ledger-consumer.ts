@@ -11,15 +11,31 @@ export interface LedgerMessage {
   headers?: Record<string, string>;
 }
 
-/** Where a fetched batch stands in its partition. */
+/** Where a fetched batch stands in its partition, and a way to keep the consumer's group membership alive. */
 export interface BatchInfo {
   partition: number;
   /** The partition's end offset when the batch was fetched (the offset the next appended message will get). */
   highWatermark: string;
+  /**
+   * Tells the group coordinator this member is alive. Call it between steps of long work: a member
+   * that is silent for the session timeout is thrown out of the group and its partitions moved,
+   * which is the rebalance storm slow poison used to cause. Cheap: kafkajs sends at most one per
+   * heartbeat interval.
+   */
+  heartbeat: () => Promise<void>;
 }
 
-/** Applies one fetched batch (all from one partition, in offset order). Resolving means every effect is stored. */
-export type BatchHandler = (messages: LedgerMessage[], info: BatchInfo) => Promise<void>;
+/**
+ * What a handler may ask for instead of committing its slice: re-read the partition from `resumeFrom`
+ * (the projector does this when readers switched to a rebuilt generation that holds the partition only
+ * up to an earlier offset).
+ */
+export interface ResumeFrom {
+  resumeFrom: string;
+}
+
+/** Applies one slice of a fetched batch (all from one partition, in offset order). Resolving means every effect is stored. */
+export type BatchHandler = (messages: LedgerMessage[], info: BatchInfo) => Promise<void | ResumeFrom>;
 
 export interface LedgerConsumerOptions {
   groupId: string;
@@ -27,15 +43,26 @@ export interface LedgerConsumerOptions {
   /** Where a group with no committed offset starts. A projection always starts from the beginning of the ledger. */
   fromBeginning: boolean;
   handleBatch: BatchHandler;
+  /**
+   * How many partitions are applied at the same time. One slow partition (poison, a hot document)
+   * then holds up only itself, not every learner on the other partitions.
+   */
+  partitionsConsumedConcurrently?: number;
+  /** Largest slice handed to `handleBatch`: the offset is committed after each, so a fetched batch never becomes one long unit of work. */
+  maxSliceSize?: number;
+  /** The consumer's session timeout; the handler must heartbeat more often than this. */
+  sessionTimeoutMs?: number;
 }
 
+const DEFAULT_SLICE_SIZE = 500;
+
 /**
- * A consumer-group member that commits an offset only after the handler for the batch up to that
- * offset resolved. A throwing handler leaves the offset where it was, so the batch is redelivered.
+ * A consumer-group member that commits an offset only after the handler for the slice up to that
+ * offset resolved. A throwing handler leaves the offset where it was, so the slice is redelivered.
  */
 export class LedgerConsumer {
   private consumer?: Consumer;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -46,7 +73,7 @@ export class LedgerConsumer {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
       maxBytesPerPartition: 4 * 1024 * 1024,
       retry: { retries: 5 },
@@ -54,11 +81,12 @@ export class LedgerConsumer {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning });
+    const sliceSize = options.maxSliceSize ?? DEFAULT_SLICE_SIZE;
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        if (!isRunning() || isStale() || batch.messages.length === 0) return;
         const messages: LedgerMessage[] = batch.messages.map((m) => ({
           topic: batch.topic,
           partition: batch.partition,
@@ -67,23 +95,36 @@ export class LedgerConsumer {
           value: m.value,
           headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
         }));
-        const work = options.handleBatch(messages, { partition: batch.partition, highWatermark: batch.highWatermark });
-        this.inFlight.add(work);
-        try {
-          await work;
-        } finally {
-          this.inFlight.delete(work);
+        const info: BatchInfo = { partition: batch.partition, highWatermark: batch.highWatermark, heartbeat };
+        for (let start = 0; start < messages.length; start += sliceSize) {
+          if (!isRunning() || isStale()) return;
+          const slice = messages.slice(start, start + sliceSize);
+          const outcome = await this.track(options.handleBatch(slice, info));
+          if (outcome) {
+            consumer.seek({ topic: batch.topic, partition: batch.partition, offset: outcome.resumeFrom });
+            this.logger.info({ topic: batch.topic, partition: batch.partition, resumeFrom: outcome.resumeFrom }, 'partition re-read from an earlier offset');
+            return;
+          }
+          const last = slice[slice.length - 1].offset;
+          resolveOffset(last);
+          await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(BigInt(last) + 1n) }] }] });
+          await heartbeat();
+          this.logger.debug({ topic: batch.topic, partition: batch.partition, offset: last, count: slice.length }, 'slice applied');
         }
-        const last = messages[messages.length - 1].offset;
-        resolveOffset(last);
-        await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(BigInt(last) + 1n) }] }] });
-        await heartbeat();
-        this.logger.debug({ topic: batch.topic, partition: batch.partition, offset: last, count: messages.length }, 'batch applied');
       },
     });
   }
 
-  /** Lets the batch being applied finish and commit, then leaves the group. */
+  private async track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    try {
+      return await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  }
+
+  /** Lets the slices being applied finish and commit, then leaves the group. */
   async stop(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
     await this.consumer?.disconnect();

@@ -1,20 +1,35 @@
-import { Collection, Db, Document, MongoClient } from 'mongodb';
+import { Collection, Db, Document, MongoClient, MongoServerError } from 'mongodb';
 import { collectionInGeneration, currentGeneration } from './generations/read-model-generation';
+import { FerretDbPostgresIndexes } from './indexes/ferretdb-postgres-indexes';
+import type { ReadModel } from './indexes/read-model';
+import { detectStoreKind, StoreKind } from './indexes/store-kind';
 
-/** Where the read models live: a Mongo-wire server (MongoDB in production, FerretDB in tests) and a database. */
+/** Where the read models live: a Mongo-wire server (MongoDB in production, FerretDB locally) and a database. */
 export interface ReadStoreSettings {
   mongoUrl: string;
   database: string;
+  /**
+   * When the server is FerretDB on PostgreSQL: a connection string to FerretDB's PostgreSQL database,
+   * through which declared indexes are made effective (see FerretDbPostgresIndexes). Unused on MongoDB.
+   */
+  ferretDbPostgresUrl?: string;
 }
+
+/** MongoDB's "collection already exists". */
+const NAMESPACE_EXISTS = 48;
 
 /**
  * A connection to the read-model database. Writers (projections) and readers (reporting) share this
  * type but not collections: each collection is owned by exactly one projection.
  */
 export class ReadStore {
+  private kind?: Promise<StoreKind>;
+  private postgresIndexes?: FerretDbPostgresIndexes;
+
   private constructor(
     private readonly client: MongoClient,
     readonly db: Db,
+    private readonly settings: ReadStoreSettings,
   ) {}
 
   static async connect(settings: ReadStoreSettings): Promise<ReadStore> {
@@ -25,11 +40,17 @@ export class ReadStore {
       writeConcern: { w: 'majority', j: true },
     });
     await client.connect();
-    return new ReadStore(client, client.db(settings.database));
+    return new ReadStore(client, client.db(settings.database), settings);
+  }
+
+  /** Another database on the same server, for state that is not a read model (ingest's own records). */
+  database(name: string): Db {
+    return this.client.db(name);
   }
 
   async close(): Promise<void> {
     await this.client.close();
+    await this.postgresIndexes?.close();
   }
 
   /** Nest calls this when an app that provides the store shuts down. */
@@ -40,6 +61,36 @@ export class ReadStore {
   /** Read model `name` in the generation readers use now (see read-model-generation.ts). */
   async readModel<T extends Document>(name: string): Promise<Collection<T>> {
     return this.db.collection<T>(collectionInGeneration(name, await currentGeneration(this.db)));
+  }
+
+  /** MongoDB or FerretDB, asked once. */
+  storeKind(): Promise<StoreKind> {
+    this.kind ??= detectStoreKind(this.db);
+    return this.kind;
+  }
+
+  /**
+   * Creates a read model's collection in `generation` with an index on `_id` and on each declared
+   * field, in a way the server's query planner will use: `createIndexes` (which MongoDB serves), and on
+   * FerretDB the GIN indexes its queries can use. Idempotent; `db` defaults to the read-model database.
+   */
+  async ensureIndexes(readModel: ReadModel, generation = '', db: Db = this.db): Promise<void> {
+    const name = collectionInGeneration(readModel.name, generation);
+    await db.createCollection(name).catch((error: unknown) => {
+      if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
+    });
+    if (readModel.indexedFields.length > 0) {
+      await db.collection(name).createIndexes(readModel.indexedFields.map((field) => ({ key: { [field]: 1 }, name: `${field}_1` })));
+    }
+    if ((await this.storeKind()) !== 'ferretdb') return;
+    if (!this.settings.ferretDbPostgresUrl) {
+      throw new Error(
+        'The read store is FerretDB but no PostgreSQL connection string was configured (FERRETDB_POSTGRESQL_URL): ' +
+          'its own indexes are never used, so every read would scan its collection.',
+      );
+    }
+    this.postgresIndexes ??= new FerretDbPostgresIndexes(this.settings.ferretDbPostgresUrl);
+    await this.postgresIndexes.ensure(db.databaseName, name, ['_id', ...readModel.indexedFields]);
   }
 
   /** Whether the server answers a ping within its selection timeout; for /health. */

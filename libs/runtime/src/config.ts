@@ -52,6 +52,14 @@ export class EnvReader {
     return value;
   }
 
+  /** A `postgres://` connection string, or undefined when the variable is unset. */
+  optionalPostgresUrl(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    if (!value) return undefined;
+    if (!/^postgres(ql)?:\/\//.test(value)) this.problems.push(`${name} must be a postgres:// connection string`);
+    return value;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const value = this.env[name]?.trim();
     if (!value) return fallback;

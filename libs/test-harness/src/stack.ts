@@ -4,6 +4,11 @@ export interface StackEndpoints {
   kafkaBrokers: string[];
   /** A MongoDB connection string (FerretDB locally, the `mongo` image in containers). */
   mongoUrl: string;
+  /**
+   * Locally, where the store is FerretDB on PostgreSQL: FerretDB's PostgreSQL database, through which
+   * the apps make declared indexes effective. Absent with the `mongo` image.
+   */
+  ferretDbPostgresUrl?: string;
 }
 
 export type InfraKind = 'local' | 'containers';

@@ -15,6 +15,8 @@ export interface SupervisedProcessOptions {
   readyTimeoutMs: number;
   /** Called when the process ends while it was meant to be running. */
   onUnexpectedExit?: (message: string) => void;
+  /** The signal that asks the service to stop (default TERM; PostgreSQL's fast shutdown is INT). */
+  stopSignal?: 'TERM' | 'INT';
 }
 
 /**
@@ -46,7 +48,7 @@ export class SupervisedProcess {
   static async start(options: SupervisedProcessOptions): Promise<SupervisedProcess> {
     const log = createWriteStream(options.logFile, { flags: 'a' });
     await new Promise((resolve) => log.once('open', resolve));
-    const child = spawn('sh', ['-c', OWNER_GUARD, 'guard', String(process.pid), options.command, ...options.args], {
+    const child = spawn('sh', ['-c', OWNER_GUARD, 'guard', String(process.pid), options.stopSignal ?? 'TERM', options.command, ...options.args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', log, log],
@@ -109,15 +111,15 @@ export class SupervisedProcess {
 }
 
 /**
- * Runs "$@" as a child, forwards TERM/INT to it, and ends it if the owner pid ($1) goes away.
- * Exits with the child's status so the owner sees how the service ended.
+ * Runs "$@" as a child, asks it to stop with signal $2 when itself gets TERM/INT, and does the same if
+ * the owner pid ($1) goes away. Exits with the child's status so the owner sees how the service ended.
  */
 const OWNER_GUARD = `
-owner=$1; shift
+owner=$1; signal=$2; shift 2
 "$@" &
 child=$!
-trap 'kill -TERM $child 2>/dev/null; wait $child; exit $?' TERM INT
+trap 'kill -$signal $child 2>/dev/null; wait $child; exit $?' TERM INT
 while kill -0 "$owner" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1 & wait $!; done
-if kill -0 "$child" 2>/dev/null; then kill -TERM "$child"; fi
+if kill -0 "$child" 2>/dev/null; then kill -$signal "$child"; fi
 wait "$child"
 `;

@@ -12,6 +12,8 @@ export function isolatedAppEnv(overrides: Record<string, string> = {}): Record<s
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     MONGO_URL: stack.mongoUrl,
     MONGO_DATABASE: uniqueName('db').replace(/-/g, '_'),
+    INGEST_STATE_DATABASE: uniqueName('ingest').replace(/-/g, '_'),
+    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
     LEDGER_TOPIC: uniqueName('ledger'),
     PROJECTOR_GROUP: uniqueName('projector'),
     LOG_LEVEL: 'warn',

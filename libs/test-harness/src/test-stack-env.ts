@@ -4,11 +4,14 @@ import { randomUUID } from 'node:crypto';
 export const TEST_STACK_ENV = {
   kafkaBrokers: 'LEDGER_TEST_KAFKA_BROKERS',
   mongoUrl: 'LEDGER_TEST_MONGO_URL',
+  ferretDbPostgresUrl: 'LEDGER_TEST_FERRETDB_POSTGRESQL_URL',
 } as const;
 
 export interface TestStackEndpoints {
   kafkaBrokers: string[];
   mongoUrl: string;
+  /** Set when the store is FerretDB on PostgreSQL (see StackEndpoints). */
+  ferretDbPostgresUrl?: string;
 }
 
 /** The running test stack, from inside an integration test. */
@@ -18,7 +21,7 @@ export function testStack(): TestStackEndpoints {
   if (!brokers || !mongoUrl) {
     throw new Error('No test stack: integration tests run through `npm test` (or `npx jest --selectProjects integration`), whose global setup starts it.');
   }
-  return { kafkaBrokers: brokers.split(','), mongoUrl };
+  return { kafkaBrokers: brokers.split(','), mongoUrl, ferretDbPostgresUrl: process.env[TEST_STACK_ENV.ferretDbPostgresUrl] || undefined };
 }
 
 /** A name no other test uses, for a topic, consumer group or database: tests never share state. */

@@ -1,6 +1,6 @@
 import { ReadStore } from '@ledger/read-store';
 import { createLogger } from '@ledger/runtime';
-import { testStack, uniqueName } from '@ledger/test-harness';
+import { isolatedAppEnv } from '@ledger/test-harness';
 import { EventReceipts } from './event-receipts';
 
 /** The receipts against a real Mongo-wire store, including an append that never got confirmed. */
@@ -9,8 +9,10 @@ describe('EventReceipts', () => {
   let receipts: EventReceipts;
 
   beforeAll(async () => {
-    store = await ReadStore.connect({ mongoUrl: testStack().mongoUrl, database: uniqueName('receipts').replace(/-/g, '_') });
-    receipts = new EventReceipts(store, createLogger('test', 'warn'));
+    const env = isolatedAppEnv();
+    store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE, ferretDbPostgresUrl: env.FERRETDB_POSTGRESQL_URL });
+    receipts = new EventReceipts(store, env.INGEST_STATE_DATABASE, createLogger('test', 'warn'));
+    await receipts.ensureIndexes();
   });
   afterAll(async () => store.close());
 

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { Collection, MongoBulkWriteError } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { LedgerPosition } from '@ledger/events';
-import { ReadStore } from '@ledger/read-store';
-import { APP_LOGGER } from '../tokens';
+import { declareReadModel, deleteByIds, insertIgnoringDuplicates, ReadStore } from '@ledger/read-store';
 
 /** First sight of an eventId: the hash of its content and the request (batch) that claimed it. */
 interface EventClaim {
@@ -24,8 +22,9 @@ interface BatchReceipt {
   positions: Record<string, [number, string]>;
 }
 
-export const EVENT_CLAIMS_COLLECTION = 'ingest_event_claims';
-export const BATCH_RECEIPTS_COLLECTION = 'ingest_batch_receipts';
+/** Both are read by `_id` only. They live in ingest's own database, not among the read models. */
+const EVENT_CLAIMS = declareReadModel('ingest_event_claims');
+const BATCH_RECEIPTS = declareReadModel('ingest_batch_receipts');
 
 /** What the receipts know about one event of a batch. */
 export type ClaimOutcome =
@@ -42,21 +41,31 @@ export interface BatchClaim {
 
 /**
  * Ingest's memory of which eventIds it has accepted, so a resubmission is acknowledged without being
- * appended again and a reused eventId with other content is refused. Everything is insert-only: on
- * FerretDB (SQLite) inserts and `_id` reads are fast while updates and other reads scan.
+ * appended again and a reused eventId with other content is refused. It is ingest's own state, kept in
+ * its own database: read models may be dropped and rebuilt from the ledger, this may not. Everything
+ * is insert-only and read by `_id`, the cheapest writes and reads on every store.
  */
-@Injectable()
 export class EventReceipts {
+  private readonly db: Db;
+
   constructor(
-    @Inject(ReadStore) private readonly store: ReadStore,
-    @Inject(APP_LOGGER) private readonly logger: Logger,
-  ) {}
+    private readonly store: ReadStore,
+    stateDatabase: string,
+    private readonly logger: Logger,
+  ) {
+    this.db = store.database(stateDatabase);
+  }
+
+  /** Creates the collections with their `_id` indexes (on FerretDB, ones its queries use). */
+  async ensureIndexes(): Promise<void> {
+    for (const collection of [EVENT_CLAIMS, BATCH_RECEIPTS]) await this.store.ensureIndexes(collection, '', this.db);
+  }
 
   private get claims(): Collection<EventClaim> {
-    return this.store.db.collection<EventClaim>(EVENT_CLAIMS_COLLECTION);
+    return this.db.collection<EventClaim>(EVENT_CLAIMS.name);
   }
   private get receipts(): Collection<BatchReceipt> {
-    return this.store.db.collection<BatchReceipt>(BATCH_RECEIPTS_COLLECTION);
+    return this.db.collection<BatchReceipt>(BATCH_RECEIPTS.name);
   }
 
   /** Claims every eventId of a batch in one insert; only the ones already claimed are looked up. */
@@ -83,7 +92,7 @@ export class EventReceipts {
   /** Withdraws claims made by a batch that was refused, so the client can correct and resend it. */
   async release(eventIds: string[]): Promise<void> {
     if (eventIds.length === 0) return;
-    await this.claims.deleteMany({ _id: { $in: eventIds } });
+    await deleteByIds(this.claims, eventIds);
   }
 
   /**
@@ -101,18 +110,5 @@ export class EventReceipts {
     await insertIgnoringDuplicates(this.receipts, receipts).catch((error: Error) =>
       this.logger.warn({ err: error, batchId, count: appended.length }, 'could not record appended positions'),
     );
-  }
-}
-
-/** Inserts all documents that are new; returns the indexes whose `_id` already existed. */
-async function insertIgnoringDuplicates<T extends { _id: string }>(collection: Collection<T>, documents: T[]): Promise<Set<number>> {
-  try {
-    await collection.insertMany(documents as never, { ordered: false });
-    return new Set();
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (writeErrors.some((e) => e.code !== 11000)) throw error;
-    return new Set(writeErrors.map((e) => e.index));
   }
 }

@@ -1,5 +1,5 @@
 import { ActivityEvent, assertNever, EmploymentLocationSet, PositionedEvent } from '@ledger/events';
-import { advanceMetadata, anonymisedActivityId, ProjectionMetadata, UNKNOWN_ORGANISATION } from '@ledger/read-store';
+import { advanceMetadata, anonymisedActivityId, declareReadModel, noEventsApplied, ProjectionMetadata, UNKNOWN_ORGANISATION } from '@ledger/read-store';
 
 /** The events the anonymised aggregates are made from: activity, and where each learner worked when they acted. */
 export type AggregatedEvent = ActivityEvent | EmploymentLocationSet;
@@ -14,15 +14,11 @@ export interface AggregationLearnerStateDocument {
   _id: string;
   /** ODS code (NHS Organisation Data Service identifier) of the learner's workplace now; null if none is stated. */
   odsCode: string | null;
-  /**
-   * `eventIds` lists every event of this learner the projection applied, counted activity included:
-   * an event appended twice is recognised here, before it is counted. (It grows with the learner's
-   * activity, like a learner-session document's.)
-   */
+  /** Offsets per partition: a learner's events all sit on one partition, so one offset says how far they were counted. */
   projection: ProjectionMetadata;
 }
 
-export const AGGREGATION_LEARNER_STATE_COLLECTION = 'aggregation_learner_state';
+export const AGGREGATION_LEARNER_STATE_READ_MODEL = declareReadModel('aggregation_learner_state');
 export const AGGREGATION_LEARNER_STATE_SCHEMA_VERSION = 1;
 
 /** One activity event to be counted in one aggregate document: its session, organisation and month. */
@@ -42,10 +38,10 @@ export function evolveAggregationLearnerState(
   positioned: PositionedEvent<AggregatedEvent>,
 ): { next: AggregationLearnerStateDocument; contribution: ActivityContribution | null } {
   const { event, position } = positioned;
-  const doc = current ?? { _id: event.subject, odsCode: null, projection: { schemaVersion: AGGREGATION_LEARNER_STATE_SCHEMA_VERSION, offsets: {}, eventIds: [], lastRecordedAt: '' } };
+  const doc = current ?? { _id: event.subject, odsCode: null, projection: noEventsApplied(AGGREGATION_LEARNER_STATE_SCHEMA_VERSION) };
   const next: AggregationLearnerStateDocument = {
     ...doc,
-    projection: advanceMetadata(current?.projection ?? null, AGGREGATION_LEARNER_STATE_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(current?.projection ?? null, AGGREGATION_LEARNER_STATE_SCHEMA_VERSION, position, event.recordedAt),
   };
   switch (event.type) {
     case 'EmploymentLocationSet':

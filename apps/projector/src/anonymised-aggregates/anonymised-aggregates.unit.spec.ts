@@ -1,6 +1,6 @@
 import type { PositionedEvent } from '@ledger/events';
 import { anonymisedActivityId, AnonymisedActivityDocument, UNKNOWN_ORGANISATION } from '@ledger/read-store';
-import { atOffset, foldDocument, ledgerEvent } from '../testing/projection-test-kit';
+import { atOffset, FirstCopies, foldDocument, ledgerEvent } from '../testing/projection-test-kit';
 import type { AggregatedEvent, AggregationLearnerStateDocument } from './aggregation-learner-state';
 import { evolveAnonymisedActivity } from './evolve-anonymised-activity';
 import { planAggregation } from './plan-aggregation';
@@ -9,9 +9,11 @@ import { planAggregation } from './plan-aggregation';
 class AggregationInMemory {
   readonly states = new Map<string, AggregationLearnerStateDocument>();
   readonly aggregates = new Map<string, AnonymisedActivityDocument>();
+  /** The projector drops second copies of an event before any projection sees them. */
+  private readonly firstCopies = new FirstCopies();
 
   apply(batch: PositionedEvent<AggregatedEvent>[], crash: 'before-learner-states' | 'none' = 'none'): this {
-    const plan = planAggregation(this.states, batch);
+    const plan = planAggregation(this.states, this.firstCopies.of(batch));
     for (const [id, contributions] of plan.contributions) {
       const folded = foldDocument(evolveAnonymisedActivity, contributions, this.aggregates.get(id) ?? null);
       if (folded) this.aggregates.set(id, folded);

@@ -1,5 +1,5 @@
-import { assertNever, LedgerPosition } from '@ledger/events';
-import { AnonymisedActivityDocument, NO_ACTIVITY, ProjectionMetadata, scoreInThousandths } from '@ledger/read-store';
+import { assertNever } from '@ledger/events';
+import { advanceMetadata, AnonymisedActivityDocument, NO_ACTIVITY, noEventsApplied, scoreInThousandths } from '@ledger/read-store';
 import type { ActivityContribution } from './aggregation-learner-state';
 
 export const ANONYMISED_ACTIVITY_SCHEMA_VERSION = 1;
@@ -12,7 +12,7 @@ export const ANONYMISED_ACTIVITY_SCHEMA_VERSION = 1;
 export function evolveAnonymisedActivity(current: AnonymisedActivityDocument | null, contribution: ActivityContribution): AnonymisedActivityDocument {
   const { event, position } = contribution;
   const doc = current ?? emptyAggregate(contribution);
-  const next: AnonymisedActivityDocument = { ...doc, projection: advanceAggregateMetadata(current?.projection ?? null, position, event.recordedAt) };
+  const next: AnonymisedActivityDocument = { ...doc, projection: advanceMetadata(current?.projection ?? null, ANONYMISED_ACTIVITY_SCHEMA_VERSION, position, event.recordedAt) };
   switch (event.type) {
     case 'SessionAccessed':
       next.accessedCount += 1;
@@ -34,18 +34,6 @@ export function evolveAnonymisedActivity(current: AnonymisedActivityDocument | n
   return next;
 }
 
-/**
- * Offsets per partition, the newest `recordedAt` seen, and never an event id: learners from every
- * partition add to one aggregate, so nothing here may depend on the order partitions are applied in.
- */
-function advanceAggregateMetadata(metadata: ProjectionMetadata | null, position: LedgerPosition, recordedAt: string): ProjectionMetadata {
-  return {
-    schemaVersion: ANONYMISED_ACTIVITY_SCHEMA_VERSION,
-    offsets: { ...(metadata?.offsets ?? {}), [String(position.partition)]: position.offset },
-    eventIds: [],
-    lastRecordedAt: metadata && metadata.lastRecordedAt > recordedAt ? metadata.lastRecordedAt : recordedAt,
-  };
-}
 
 function emptyAggregate({ aggregateId, sessionId, odsCode, month }: ActivityContribution): AnonymisedActivityDocument {
   return {
@@ -54,6 +42,6 @@ function emptyAggregate({ aggregateId, sessionId, odsCode, month }: ActivityCont
     odsCode,
     month,
     ...NO_ACTIVITY,
-    projection: { schemaVersion: ANONYMISED_ACTIVITY_SCHEMA_VERSION, offsets: {}, eventIds: [], lastRecordedAt: '' },
+    projection: noEventsApplied(ANONYMISED_ACTIVITY_SCHEMA_VERSION),
   };
 }

@@ -18,9 +18,8 @@ export interface AggregationPlan {
 
 /**
  * Walks a batch in ledger order through each learner's stored state: an event the state has already
- * applied (by offset, or by event id for one appended twice) is dropped; any other updates the state
- * and, if it is activity, is planned for the aggregate of its session, the learner's organisation at
- * that moment, and its month. Pure: the same stored states and events always give the same plan.
+ * applied (by offset) is dropped; any other updates the state and, if it is activity, is planned for
+ * the aggregate of its session, the learner's organisation at that moment, and its month. Pure: the same stored states and events always give the same plan.
  */
 export function planAggregation(stored: ReadonlyMap<string, AggregationLearnerStateDocument>, events: readonly PositionedEvent<AggregatedEvent>[]): AggregationPlan {
   const contributions = new Map<string, ActivityContribution[]>();
@@ -28,7 +27,7 @@ export function planAggregation(stored: ReadonlyMap<string, AggregationLearnerSt
   for (const positioned of events) {
     const learnerId = positioned.event.subject;
     const state = learnerStates.get(learnerId)?.next ?? stored.get(learnerId) ?? null;
-    if (state && alreadyApplied(state.projection, positioned.position, positioned.event.eventId)) continue;
+    if (state && alreadyApplied(state.projection, positioned.position)) continue;
     const { next, contribution } = evolveAggregationLearnerState(state, positioned);
     learnerStates.set(learnerId, { stored: stored.get(learnerId) ?? null, next });
     if (contribution) contributions.set(contribution.aggregateId, [...(contributions.get(contribution.aggregateId) ?? []), contribution]);

@@ -1,5 +1,5 @@
 import { assertNever, AuditEvent, CertificateIssued, IdentifiableReportRun, PositionedEvent } from '@ledger/events';
-import { advanceMetadata, advanceOrderFreeMetadata, AuditFactDocument, CertificateIssuedFact, CertificateVerificationDocument, certificateVerificationId, IdentifiableReportRunFact } from '@ledger/read-store';
+import { advanceMetadata, AuditFactDocument, CertificateIssuedFact, CertificateVerificationDocument, certificateVerificationId, IdentifiableReportRunFact } from '@ledger/read-store';
 
 export const AUDIT_FACTS_SCHEMA_VERSION = 1;
 
@@ -24,7 +24,7 @@ export function evolveAuditFact(current: AuditFactDocument | null, routed: Route
   if (routed.kind === 'certificate-verification') return withIssue(current?.kind === 'certificate-verification' ? current : null, routed);
   if (current) return current;
   const { event, position } = routed;
-  const projection = advanceMetadata(null, AUDIT_FACTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt);
+  const projection = advanceMetadata(null, AUDIT_FACTS_SCHEMA_VERSION, position, event.recordedAt);
   switch (event.type) {
     case 'IdentifiableReportRun':
       return reportRunFact(event, projection);
@@ -79,7 +79,7 @@ function withIssue(current: CertificateVerificationDocument | null, { event, pos
     kind: 'certificate-verification',
     verificationCode,
     issues,
-    projection: advanceOrderFreeMetadata(current?.projection ?? null, AUDIT_FACTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(current?.projection ?? null, AUDIT_FACTS_SCHEMA_VERSION, position, event.recordedAt),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
-import { CATALOGUE_COLLECTION, CatalogueEntryDocument, collectionInGeneration, ReadStore } from '@ledger/read-store';
+import { CATALOGUE_COLLECTION, CATALOGUE_READ_MODEL, CatalogueEntryDocument, collectionInGeneration, ReadStore } from '@ledger/read-store';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
 import { catalogueEntryIdOf, evolveCatalogueEntry, isCatalogueEvent } from './evolve-catalogue-entry';
@@ -8,7 +8,7 @@ import { catalogueEntryIdOf, evolveCatalogueEntry, isCatalogueEvent } from './ev
 /** Owns `catalogue`: one document per programme, course, learning path and session, from catalogue events. */
 @EventsHandler(LedgerBatchReceived)
 export class CatalogueProjection implements IEventHandler<LedgerBatchReceived> {
-  readonly collections = [CATALOGUE_COLLECTION];
+  readonly readModels = [CATALOGUE_READ_MODEL];
 
   constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
 

@@ -1,5 +1,5 @@
 import { assertNever, CatalogueEvent, KnownLedgerEvent, PositionedEvent } from '@ledger/events';
-import { advanceMetadata, CatalogueEntryDocument, catalogueEntryId, CatalogueEntryKind } from '@ledger/read-store';
+import { advanceMetadata, noEventsApplied, CatalogueEntryDocument, catalogueEntryId, CatalogueEntryKind } from '@ledger/read-store';
 
 export const CATALOGUE_SCHEMA_VERSION = 1;
 
@@ -97,11 +97,11 @@ function entryOf<K extends CatalogueEntryKind>(current: CatalogueEntryDocument |
     definedAt: null,
     retired: false,
     retiredAt: null,
-    projection: { schemaVersion: CATALOGUE_SCHEMA_VERSION, offsets: {}, eventIds: [], lastRecordedAt: '' },
+    projection: noEventsApplied(CATALOGUE_SCHEMA_VERSION),
   } as CatalogueEntryDocument;
   return empty as EntryOfKind<K>;
 }
 
 function advance(entry: CatalogueEntryDocument, { event, position }: PositionedEvent<CatalogueEvent>) {
-  return advanceMetadata(entry.projection, CATALOGUE_SCHEMA_VERSION, position, event.eventId, event.recordedAt);
+  return advanceMetadata(entry.projection, CATALOGUE_SCHEMA_VERSION, position, event.recordedAt);
 }

@@ -1,5 +1,5 @@
 import { assertNever, PositionedEvent } from '@ledger/events';
-import { advanceOrderFreeMetadata, type EPortfolioLink, grantsIdOfLearner, type LearnerGrantsDocument, type ProfessionalBodyMembership, type ProjectEnrolment, type ViewerAuthorisation } from '@ledger/read-store';
+import { advanceMetadata, type EPortfolioLink, grantsIdOfLearner, type LearnerGrantsDocument, type ProfessionalBodyMembership, type ProjectEnrolment, type ViewerAuthorisation } from '@ledger/read-store';
 import { authorisationFrom, GRANTS_SCHEMA_VERSION, noGrantsProjectedYet } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
 import type { LearnerGrantEvent } from './route-grant-event';
@@ -14,7 +14,7 @@ export function evolveLearnerGrants(current: LearnerGrantsDocument | null, learn
   const doc = current ?? emptyLearnerGrants(learnerId);
   const next: LearnerGrantsDocument = {
     ...doc,
-    projection: advanceOrderFreeMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.recordedAt),
   };
   const at = event.occurredAt;
   switch (event.type) {

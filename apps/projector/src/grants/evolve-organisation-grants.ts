@@ -1,5 +1,5 @@
 import { assertNever, OrganisationReportingEvent, PositionedEvent } from '@ledger/events';
-import { advanceOrderFreeMetadata, grantsIdOfOrganisation, type OrganisationGrantsDocument, type OrganisationProgrammeAccess, type ReportingLeadAuthorisation, type ReportRunnerApproval } from '@ledger/read-store';
+import { advanceMetadata, grantsIdOfOrganisation, type OrganisationGrantsDocument, type OrganisationProgrammeAccess, type ReportingLeadAuthorisation, type ReportRunnerApproval } from '@ledger/read-store';
 import { GRANTS_SCHEMA_VERSION, noGrantsProjectedYet, runnerApprovalFrom } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
 
@@ -20,7 +20,7 @@ export function evolveOrganisationGrants(
   const doc = current ?? emptyOrganisationGrants(odsCode);
   const next: OrganisationGrantsDocument = {
     ...doc,
-    projection: advanceOrderFreeMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.recordedAt),
   };
   const at = event.occurredAt;
   switch (event.type) {

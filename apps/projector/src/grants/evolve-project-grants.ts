@@ -1,5 +1,5 @@
 import { assertNever, PositionedEvent } from '@ledger/events';
-import { advanceOrderFreeMetadata, grantsIdOfProject, ProjectGrantsDocument, ProjectStaffing } from '@ledger/read-store';
+import { advanceMetadata, grantsIdOfProject, ProjectGrantsDocument, ProjectStaffing } from '@ledger/read-store';
 import { GRANTS_SCHEMA_VERSION, noGrantsProjectedYet, staffingFrom } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
 import type { ProjectGrantEvent } from './route-grant-event';
@@ -11,7 +11,7 @@ export function evolveProjectGrants(current: ProjectGrantsDocument | null, proje
   const doc = current ?? { _id: grantsIdOfProject(projectId), kind: 'project', projectId, staff: [], projection: noGrantsProjectedYet() };
   const next: ProjectGrantsDocument = {
     ...doc,
-    projection: advanceOrderFreeMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.recordedAt),
   };
   switch (event.type) {
     case 'ProjectStaffAssigned':

@@ -1,5 +1,5 @@
 import { assertNever, PositionedEvent } from '@ledger/events';
-import { advanceOrderFreeMetadata, grantsIdOfViewer, type ProjectStaffing, type ReportRunnerApproval, type ViewerAuthorisation, type ViewerGrantsDocument } from '@ledger/read-store';
+import { advanceMetadata, grantsIdOfViewer, type ProjectStaffing, type ReportRunnerApproval, type ViewerAuthorisation, type ViewerGrantsDocument } from '@ledger/read-store';
 import { authorisationFrom, GRANTS_SCHEMA_VERSION, noGrantsProjectedYet, runnerApprovalFrom, staffingFrom } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
 import type { ViewerGrantEvent } from './route-grant-event';
@@ -14,7 +14,7 @@ export function evolveViewerGrants(current: ViewerGrantsDocument | null, viewerI
   const doc = current ?? emptyViewerGrants(viewerId);
   const next: ViewerGrantsDocument = {
     ...doc,
-    projection: advanceOrderFreeMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.recordedAt),
   };
   const at = event.occurredAt;
   switch (event.type) {

@@ -1,9 +1,9 @@
 import type { ProjectStaffAssigned, ReportRunnerApproved, ViewerAuthorised } from '@ledger/events';
-import type { ProjectionMetadata, ProjectStaffing, ReportRunnerApproval, ViewerAuthorisation } from '@ledger/read-store';
+import { noEventsApplied, type ProjectionMetadata, type ProjectStaffing, type ReportRunnerApproval, type ViewerAuthorisation } from '@ledger/read-store';
 
 export const GRANTS_SCHEMA_VERSION = 1;
 
-export const noGrantsProjectedYet = (): ProjectionMetadata => ({ schemaVersion: GRANTS_SCHEMA_VERSION, offsets: {}, eventIds: [], lastRecordedAt: '' });
+export const noGrantsProjectedYet = (): ProjectionMetadata => noEventsApplied(GRANTS_SCHEMA_VERSION);
 
 /** The grants that appear on two documents, built once so both sides hold the same terms. */
 export function authorisationFrom(event: ViewerAuthorised): ViewerAuthorisation {

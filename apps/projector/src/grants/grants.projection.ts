@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
-import { collectionInGeneration, GRANTS_COLLECTION, GrantsDocument, ReadStore } from '@ledger/read-store';
+import { collectionInGeneration, GRANTS_COLLECTION, GRANTS_READ_MODEL, GrantsDocument, ReadStore } from '@ledger/read-store';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
 import { evolveGrantDocument } from './evolve-grant-document';
@@ -12,7 +12,7 @@ import { isGrantEvent, routeGrantEvent } from './route-grant-event';
  */
 @EventsHandler(LedgerBatchReceived)
 export class GrantsProjection implements IEventHandler<LedgerBatchReceived> {
-  readonly collections = [GRANTS_COLLECTION];
+  readonly readModels = [GRANTS_READ_MODEL];
 
   constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
 

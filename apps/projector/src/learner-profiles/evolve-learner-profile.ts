@@ -1,5 +1,5 @@
 import { assertNever, PeopleEvent, PositionedEvent } from '@ledger/events';
-import { advanceMetadata, LearnerProfileDocument } from '@ledger/read-store';
+import { advanceMetadata, noEventsApplied, LearnerProfileDocument } from '@ledger/read-store';
 
 export const LEARNER_PROFILE_SCHEMA_VERSION = 1;
 
@@ -12,7 +12,7 @@ export function evolveLearnerProfile(current: LearnerProfileDocument | null, { e
   const doc = current ?? emptyLearnerProfile(event.subject);
   const next: LearnerProfileDocument = {
     ...doc,
-    projection: advanceMetadata(current?.projection ?? null, LEARNER_PROFILE_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(current?.projection ?? null, LEARNER_PROFILE_SCHEMA_VERSION, position, event.recordedAt),
   };
   switch (event.type) {
     case 'LearnerRegistered':
@@ -46,6 +46,6 @@ function emptyLearnerProfile(learnerId: string): LearnerProfileDocument {
     registeredAt: null,
     workplace: null,
     termsAccepted: null,
-    projection: { schemaVersion: LEARNER_PROFILE_SCHEMA_VERSION, offsets: {}, eventIds: [], lastRecordedAt: '' },
+    projection: noEventsApplied(LEARNER_PROFILE_SCHEMA_VERSION),
   };
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import type { PeopleEvent, PositionedEvent } from '@ledger/events';
-import { collectionInGeneration, LEARNER_PROFILES_COLLECTION, LearnerProfileDocument, ReadStore } from '@ledger/read-store';
+import { collectionInGeneration, LEARNER_PROFILES_COLLECTION, LEARNER_PROFILES_READ_MODEL, LearnerProfileDocument, ReadStore } from '@ledger/read-store';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
 import { evolveLearnerProfile } from './evolve-learner-profile';
@@ -11,7 +11,7 @@ const PEOPLE_TYPES = new Set(['LearnerRegistered', 'LearnerEmailChanged', 'Emplo
 /** Owns `learner_profiles`: one document per learner, from people events. */
 @EventsHandler(LedgerBatchReceived)
 export class LearnerProfilesProjection implements IEventHandler<LedgerBatchReceived> {
-  readonly collections = [LEARNER_PROFILES_COLLECTION];
+  readonly readModels = [LEARNER_PROFILES_READ_MODEL];
 
   constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
 

@@ -1,9 +1,11 @@
+import type { Collection } from 'mongodb';
 import type { KnownLedgerEvent, PositionedEvent } from '@ledger/events';
 import { catalogueEntryId } from '@ledger/read-store';
 import { catalogueEntryIdOf, isCatalogueEvent } from '../catalogue/evolve-catalogue-entry';
 import type { DocumentReader } from './document-reader';
 import { isActivityEvent } from './learner-activity';
 import type { LinkField, ProgressLinksDocument } from './progress-links';
+import { learnersOfSessions, SessionLearnerDocument } from './session-learners';
 
 /** Learner ids by container (a links node id: `course:…`, `learning-path:…`, `programme:…`). */
 export type AffectedProgress = Map<string, Set<string>>;
@@ -17,7 +19,11 @@ export type AffectedProgress = Map<string, Set<string>>;
  * - a session (re)defined: every learner of the containers that list it, and of their programmes.
  * Derived from the events themselves, not from what changed, so a redelivered batch recomputes too.
  */
-export async function affectedProgress(events: PositionedEvent<KnownLedgerEvent>[], links: DocumentReader<ProgressLinksDocument>): Promise<AffectedProgress> {
+export async function affectedProgress(
+  events: PositionedEvent<KnownLedgerEvent>[],
+  links: DocumentReader<ProgressLinksDocument>,
+  sessionLearners: Collection<SessionLearnerDocument>,
+): Promise<AffectedProgress> {
   const affected: AffectedProgress = new Map();
   const add = (container: string, learners: Iterable<string>) => {
     const set = affected.get(container) ?? new Set<string>();
@@ -34,7 +40,7 @@ export async function affectedProgress(events: PositionedEvent<KnownLedgerEvent>
   for (const id of defined.filter(isSession)) for (const container of sessionContainers.get(id) ?? []) changed.add(container);
   const programmesOfChanged = await neighbours(links, [...changed].filter((id) => !isProgramme(id)), 'containers');
   for (const programme of [...programmesOfChanged.values()].flat()) changed.add(programme);
-  for (const [container, learners] of await learnersOf(links, [...changed])) add(container, learners);
+  for (const [container, learners] of await learnersOf(links, sessionLearners, [...changed])) add(container, learners);
   return affected;
 }
 
@@ -45,17 +51,21 @@ async function withProgrammes(links: DocumentReader<ProgressLinksDocument>, cont
 }
 
 /** Every learner with activity in a session a container lists or listed (a programme: through its parts). */
-async function learnersOf(links: DocumentReader<ProgressLinksDocument>, containers: string[]): Promise<Map<string, string[]>> {
+async function learnersOf(
+  links: DocumentReader<ProgressLinksDocument>,
+  sessionLearners: Collection<SessionLearnerDocument>,
+  containers: string[],
+): Promise<Map<string, string[]>> {
   const partsOf = await neighbours(links, containers.filter(isProgramme), 'containers');
   const parts = new Map(containers.map((c) => [c, isProgramme(c) ? partsOf.get(c) ?? [] : [c]]));
   const sessionsOf = await neighbours(links, [...parts.values()].flat(), 'sessions');
-  const learnersOfSession = await neighbours(links, [...sessionsOf.values()].flat(), 'learners');
+  const learnersOfSession = await learnersOfSessions(sessionLearners, [...sessionsOf.values()].flat());
   return new Map(
     [...parts].map(([container, ofContainer]) => [container, ofContainer.flatMap((p) => sessionsOf.get(p) ?? []).flatMap((s) => learnersOfSession.get(s) ?? [])]),
   );
 }
 
-/** One neighbour list for each of `ids`, read in one query. */
+/** One neighbour list for each of `ids`. */
 async function neighbours(links: DocumentReader<ProgressLinksDocument>, ids: string[], field: LinkField): Promise<Map<string, string[]>> {
   await links.load(ids);
   return new Map(ids.map((id) => [id, links.get(id)?.[field] ?? []]));

@@ -1,8 +1,8 @@
 import { ActivityEvent, assertNever, KnownLedgerEvent, LedgerPosition, PositionedEvent, STATUS_POLICIES, StatusPolicy } from '@ledger/events';
-import { advanceMetadata, ProjectionMetadata } from '@ledger/read-store';
+import { advanceMetadata, declareReadModel, ProjectionMetadata } from '@ledger/read-store';
 import { decideStatusReport, StatusReport } from '../learner-sessions/session-status';
 
-export const LEARNER_PROGRESS_ACTIVITY_COLLECTION = 'learner_progress_activity';
+export const LEARNER_ACTIVITY_READ_MODEL = declareReadModel('learner_progress_activity');
 export const LEARNER_ACTIVITY_SCHEMA_VERSION = 1;
 
 /** What the progress rule needs of one learner's record in one session. */
@@ -57,7 +57,7 @@ export function evolveLearnerActivity(current: LearnerActivityDocument | null, p
     _id: doc._id,
     learnerId: doc.learnerId,
     sessions,
-    projection: advanceMetadata(doc.projection, LEARNER_ACTIVITY_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(doc.projection, LEARNER_ACTIVITY_SCHEMA_VERSION, position, event.recordedAt),
   };
 }
 

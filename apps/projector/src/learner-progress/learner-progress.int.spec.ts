@@ -20,9 +20,10 @@ import { rebuildReadModels } from '../rebuild/rebuild-read-models';
 import { ledgerForTest } from '../testing/ledger-fixtures';
 import { ledgerEvent } from '../testing/projection-test-kit';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
-import { LEARNER_PROGRESS_ACTIVITY_COLLECTION } from './learner-activity';
-import { LEARNER_PROGRESS_CATALOGUE_COLLECTION } from './learner-progress.projection';
-import { LEARNER_PROGRESS_LINKS_COLLECTION } from './progress-links';
+import { LEARNER_ACTIVITY_READ_MODEL } from './learner-activity';
+import { LEARNER_PROGRESS_CATALOGUE_READ_MODEL } from './learner-progress.projection';
+import { LEARNER_PROGRESS_LINKS_READ_MODEL } from './progress-links';
+import { SESSION_LEARNERS_READ_MODEL } from './session-learners';
 
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T10:00:00.000Z`;
 const certificate = { issuesCertificate: true, omitsSummaryFromCertificate: false };
@@ -81,7 +82,11 @@ describe('learner-progress projection', () => {
 
   const progress = <D extends LearnerProgressDocument>(learner: string, kind: ProgressContainerKind, id: string) =>
     store.db.collection<LearnerProgressDocument>(LEARNER_PROGRESS_COLLECTION).findOne({ _id: learnerProgressId(learner, kind, id) }) as Promise<D | null>;
-  const ownedCollections = [CATALOGUE_COLLECTION, LEARNER_PROGRESS_COLLECTION, LEARNER_PROGRESS_CATALOGUE_COLLECTION, LEARNER_PROGRESS_ACTIVITY_COLLECTION, LEARNER_PROGRESS_LINKS_COLLECTION];
+  const ownedCollections = [
+    CATALOGUE_COLLECTION,
+    LEARNER_PROGRESS_COLLECTION,
+    ...[LEARNER_PROGRESS_CATALOGUE_READ_MODEL, LEARNER_ACTIVITY_READ_MODEL, LEARNER_PROGRESS_LINKS_READ_MODEL, SESSION_LEARNERS_READ_MODEL].map((m) => m.name),
+  ];
   const everything = async () =>
     Object.fromEntries(await Promise.all(ownedCollections.map(async (name) => [name, await store.db.collection(name).find({}).sort({ _id: 1 }).toArray()] as const)));
 

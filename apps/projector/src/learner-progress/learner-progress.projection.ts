@@ -1,21 +1,22 @@
 import { Inject } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
-import { CatalogueEntryDocument, collectionInGeneration, LEARNER_PROGRESS_COLLECTION, LearnerProgressDocument, ReadStore } from '@ledger/read-store';
+import { CatalogueEntryDocument, collectionInGeneration, declareReadModel, LEARNER_PROGRESS_READ_MODEL, LearnerProgressDocument, ReadStore } from '@ledger/read-store';
 import { catalogueEntryIdOf, evolveCatalogueEntry, isCatalogueEvent } from '../catalogue/evolve-catalogue-entry';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
 import { affectedProgress } from './affected-progress';
 import { DocumentReader } from './document-reader';
-import { evolveLearnerActivity, isActivityEvent, LEARNER_PROGRESS_ACTIVITY_COLLECTION, LearnerActivityDocument } from './learner-activity';
-import { addLinks, groupAdditionsByNode, LEARNER_PROGRESS_LINKS_COLLECTION, ProgressLinksDocument } from './progress-links';
+import { evolveLearnerActivity, isActivityEvent, LEARNER_ACTIVITY_READ_MODEL, LearnerActivityDocument } from './learner-activity';
+import { addLinks, groupAdditionsByNode, LEARNER_PROGRESS_LINKS_READ_MODEL, ProgressLinksDocument } from './progress-links';
 import { ProgressCollections, recomputeProgress } from './recompute-progress';
+import { recordSessionLearners, SESSION_LEARNERS_READ_MODEL, SessionLearnerDocument } from './session-learners';
 
 /** This projection's own copy of the catalogue: it must not read the catalogue projection's, which is written concurrently. */
-export const LEARNER_PROGRESS_CATALOGUE_COLLECTION = 'learner_progress_catalogue';
+export const LEARNER_PROGRESS_CATALOGUE_READ_MODEL = declareReadModel('learner_progress_catalogue');
 
 /**
  * Owns `learner_progress` (one document per learner × course, learning path and programme, with
- * certificate eligibility) and the three collections it is derived from. Catalogue and activity events
+ * certificate eligibility) and the collections it is derived from. Catalogue and activity events
  * sit on different partitions, so either may come first; each batch therefore
  *  1. folds its catalogue events into the definitions copy and its activity into per-learner reports,
  *  2. adds the links those events imply (session ↔ container ↔ programme, session → learner),
@@ -26,7 +27,7 @@ export const LEARNER_PROGRESS_CATALOGUE_COLLECTION = 'learner_progress_catalogue
  */
 @EventsHandler(LedgerBatchReceived)
 export class LearnerProgressProjection implements IEventHandler<LedgerBatchReceived> {
-  readonly collections = [LEARNER_PROGRESS_COLLECTION, LEARNER_PROGRESS_CATALOGUE_COLLECTION, LEARNER_PROGRESS_ACTIVITY_COLLECTION, LEARNER_PROGRESS_LINKS_COLLECTION];
+  readonly readModels = [LEARNER_PROGRESS_READ_MODEL, LEARNER_PROGRESS_CATALOGUE_READ_MODEL, LEARNER_ACTIVITY_READ_MODEL, LEARNER_PROGRESS_LINKS_READ_MODEL, SESSION_LEARNERS_READ_MODEL];
 
   constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
 
@@ -34,21 +35,23 @@ export class LearnerProgressProjection implements IEventHandler<LedgerBatchRecei
     const relevant = events.filter((e) => isActivityEvent(e) || isCatalogueEvent(e));
     if (relevant.length === 0) return;
     const collections = this.collectionsOf(generation);
+    const activity = relevant.filter(isActivityEvent);
     await Promise.all([
       projectDocuments(collections.catalogue, groupByDocument(relevant.filter(isCatalogueEvent), ({ event }) => catalogueEntryIdOf(event)), evolveCatalogueEntry),
-      projectDocuments(collections.activity, groupByDocument(relevant.filter(isActivityEvent), ({ event }) => event.subject), evolveLearnerActivity),
+      projectDocuments(collections.activity, groupByDocument(activity, ({ event }) => event.subject), evolveLearnerActivity),
     ]);
-    await projectDocuments(collections.links, groupAdditionsByNode(relevant), addLinks);
-    await recomputeProgress(collections, await affectedProgress(relevant, new DocumentReader(collections.links)));
+    await Promise.all([projectDocuments(collections.links, groupAdditionsByNode(relevant), addLinks), recordSessionLearners(collections.sessionLearners, activity)]);
+    await recomputeProgress(collections, await affectedProgress(relevant, new DocumentReader(collections.links), collections.sessionLearners));
   }
 
   private collectionsOf(generation: string): ProgressCollections {
-    const db = this.store.db;
+    const collection = <D extends object>(name: string) => this.store.db.collection<D>(collectionInGeneration(name, generation));
     return {
-      catalogue: db.collection<CatalogueEntryDocument>(collectionInGeneration(LEARNER_PROGRESS_CATALOGUE_COLLECTION, generation)),
-      activity: db.collection<LearnerActivityDocument>(collectionInGeneration(LEARNER_PROGRESS_ACTIVITY_COLLECTION, generation)),
-      links: db.collection<ProgressLinksDocument>(collectionInGeneration(LEARNER_PROGRESS_LINKS_COLLECTION, generation)),
-      progress: db.collection<LearnerProgressDocument>(collectionInGeneration(LEARNER_PROGRESS_COLLECTION, generation)),
+      catalogue: collection<CatalogueEntryDocument>(LEARNER_PROGRESS_CATALOGUE_READ_MODEL.name),
+      activity: collection<LearnerActivityDocument>(LEARNER_ACTIVITY_READ_MODEL.name),
+      links: collection<ProgressLinksDocument>(LEARNER_PROGRESS_LINKS_READ_MODEL.name),
+      progress: collection<LearnerProgressDocument>(LEARNER_PROGRESS_READ_MODEL.name),
+      sessionLearners: collection<SessionLearnerDocument>(SESSION_LEARNERS_READ_MODEL.name),
     };
   }
 }

@@ -2,7 +2,7 @@ import type { KnownLedgerEvent, PositionedEvent } from '@ledger/events';
 import { LEARNER_PROGRESS_COLLECTION, LearnerProgressDocument, learnerProgressId, ProgrammeProgressDocument, SessionContainerProgressDocument } from '@ledger/read-store';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { isRetriable } from '../project-ledger/retriable';
-import { atOffset, ledgerEvent } from '../testing/projection-test-kit';
+import { atOffset, FirstCopies, ledgerEvent } from '../testing/projection-test-kit';
 import { LearnerProgressProjection } from './learner-progress.projection';
 import { InMemoryReadStore } from './testing/in-memory-read-store';
 
@@ -53,8 +53,9 @@ const learners = () => [
 function harness(seed?: number) {
   const store = new InMemoryReadStore(seed);
   const projection = new LearnerProgressProjection(store.asReadStore());
+  const firstCopies = new FirstCopies();
   const apply = async (...batches: PositionedEvent<KnownLedgerEvent>[][]) => {
-    for (const batch of batches) await projection.handle(new LedgerBatchReceived(batch, ''));
+    for (const batch of batches) await projection.handle(new LedgerBatchReceived(firstCopies.of(batch), ''));
   };
   const progress = <D extends LearnerProgressDocument>(learner: string, kind: D['kind'], id: string) =>
     store.collection(LEARNER_PROGRESS_COLLECTION).documents.get(learnerProgressId(learner, kind, id)) as unknown as D | undefined;

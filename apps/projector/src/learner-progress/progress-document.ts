@@ -60,5 +60,5 @@ function mergedMetadata(inputs: ProgressInput[]): ProjectionMetadata {
     }
     if (input.lastRecordedAt > lastRecordedAt) lastRecordedAt = input.lastRecordedAt;
   }
-  return { schemaVersion: LEARNER_PROGRESS_SCHEMA_VERSION, offsets, eventIds: [], lastRecordedAt };
+  return { schemaVersion: LEARNER_PROGRESS_SCHEMA_VERSION, offsets, lastRecordedAt };
 }

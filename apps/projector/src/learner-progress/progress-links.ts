@@ -1,17 +1,17 @@
 import type { KnownLedgerEvent, PositionedEvent } from '@ledger/events';
-import { catalogueEntryId, ProjectionMetadata } from '@ledger/read-store';
-import { isActivityEvent } from './learner-activity';
+import { advanceMetadata, catalogueEntryId, declareReadModel, noEventsApplied, ProjectionMetadata } from '@ledger/read-store';
 
-export const LEARNER_PROGRESS_LINKS_COLLECTION = 'learner_progress_links';
+export const LEARNER_PROGRESS_LINKS_READ_MODEL = declareReadModel('learner_progress_links');
 export const PROGRESS_LINKS_SCHEMA_VERSION = 1;
 
 /** The neighbour lists of a links node. */
-export type LinkField = 'containers' | 'sessions' | 'learners';
+export type LinkField = 'containers' | 'sessions';
 
 /**
  * Internal to the learner-progress projection: one node of the catalogue graph (a session, course,
- * learning path or programme, `_id` as catalogueEntryId) with the neighbours it has ever had (node ids
- * too, except learner ids). The lists only grow: adding is idempotent and commutative, so any delivery
+ * learning path or programme, `_id` as catalogueEntryId) with the neighbours it has ever had. The lists
+ * only grow, with the catalogue (never with activity: which learners touched a session is kept one
+ * document per pair, see session-learners.ts): adding is idempotent and commutative, so any delivery
  * order and any redelivery give the same lists, and an entry that is no longer current only costs a
  * recomputation (the definitions decide what counts). Read by `_id` to find whose progress an event affects.
  */
@@ -21,12 +21,7 @@ export interface ProgressLinksDocument {
   containers: string[];
   /** Course or learning path: the sessions (their node ids) it lists or listed. */
   sessions: string[];
-  /** Session: the learners with activity in it. */
-  learners: string[];
-  /**
-   * `offsets` holds, per partition, the newest event that added something (so concurrent writers are
-   * caught by the offsets guard); `eventIds` stays empty because adding twice changes nothing.
-   */
+  /** `offsets` holds, per partition, the newest event that added something (so concurrent writers are caught by the offsets guard). */
   projection: ProjectionMetadata;
 }
 
@@ -40,9 +35,6 @@ export interface LinkAddition extends PositionedEvent {
 export function linkAdditions(positioned: PositionedEvent<KnownLedgerEvent>): LinkAddition[] {
   const { event, position } = positioned;
   const addition = (nodeId: string, add: LinkAddition['add']): LinkAddition => ({ event, position, nodeId, add });
-  if (isActivityEvent(positioned)) {
-    return [addition(catalogueEntryId('session', positioned.event.data.sessionId), { learners: [positioned.event.subject] })];
-  }
   if (event.type !== 'CourseDefined' && event.type !== 'LearningPathDefined') return [];
   const container = event.type === 'CourseDefined' ? catalogueEntryId('course', event.data.courseId) : catalogueEntryId('learning-path', event.data.learningPathId);
   const programme = catalogueEntryId('programme', event.data.programmeId);
@@ -56,21 +48,11 @@ export function linkAdditions(positioned: PositionedEvent<KnownLedgerEvent>): Li
 
 /** The node after one more addition; the same object when it adds nothing new, so nothing is written. */
 export function addLinks(current: ProgressLinksDocument | null, { nodeId, add, event, position }: LinkAddition): ProgressLinksDocument {
-  const node = current ?? { _id: nodeId, containers: [], sessions: [], learners: [], projection: { schemaVersion: PROGRESS_LINKS_SCHEMA_VERSION, offsets: {}, eventIds: [], lastRecordedAt: '' } };
-  const next = { ...node, containers: union(node.containers, add.containers), sessions: union(node.sessions, add.sessions), learners: union(node.learners, add.learners) };
-  const grew = next.containers !== node.containers || next.sessions !== node.sessions || next.learners !== node.learners;
+  const node = current ?? { _id: nodeId, containers: [], sessions: [], projection: noEventsApplied(PROGRESS_LINKS_SCHEMA_VERSION) };
+  const next = { ...node, containers: union(node.containers, add.containers), sessions: union(node.sessions, add.sessions) };
+  const grew = next.containers !== node.containers || next.sessions !== node.sessions;
   if (current && !grew) return current;
-  const { projection } = node;
-  return {
-    ...next,
-    projection: {
-      schemaVersion: PROGRESS_LINKS_SCHEMA_VERSION,
-      offsets: { ...projection.offsets, [String(position.partition)]: position.offset },
-      eventIds: [],
-      // The newest, not the last applied: partitions interleave differently on every replay.
-      lastRecordedAt: event.recordedAt > projection.lastRecordedAt ? event.recordedAt : projection.lastRecordedAt,
-    },
-  };
+  return { ...next, projection: advanceMetadata(node.projection, PROGRESS_LINKS_SCHEMA_VERSION, position, event.recordedAt) };
 }
 
 /** `list` plus whatever of `more` it lacks, sorted; the same array when nothing is new. */

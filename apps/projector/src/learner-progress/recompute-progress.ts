@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
-import { CatalogueEntryDocument, LearnerProgressDocument, learnerProgressId, ProgressContainerKind } from '@ledger/read-store';
+import { bulkWriteInChunks, CatalogueEntryDocument, LearnerProgressDocument, learnerProgressId, ProgressContainerKind, readByIds } from '@ledger/read-store';
 import { ConcurrentProjectionWriteError } from '../project-ledger/document-projection';
 import type { AffectedProgress } from './affected-progress';
 import { DocumentReader } from './document-reader';
@@ -7,6 +7,7 @@ import type { LearnerActivityDocument } from './learner-activity';
 import type { ProgressLinksDocument } from './progress-links';
 import { progressDocument } from './progress-document';
 import { loadProgressSources } from './progress-sources';
+import type { SessionLearnerDocument } from './session-learners';
 
 /** The collections the learner-progress projection owns, in the generation being written. */
 export interface ProgressCollections {
@@ -14,9 +15,10 @@ export interface ProgressCollections {
   activity: Collection<LearnerActivityDocument>;
   links: Collection<ProgressLinksDocument>;
   progress: Collection<LearnerProgressDocument>;
+  sessionLearners: Collection<SessionLearnerDocument>;
 }
 
-/** Pairs recomputed per read-and-write round, to bound the `$in` lists and memory. */
+/** Pairs recomputed per read-and-write round, to bound memory. */
 const PAIRS_PER_ROUND = 500;
 
 /** Recomputes and stores the progress of every affected learner × container. */
@@ -33,8 +35,8 @@ export async function recomputeProgress(collections: ProgressCollections, affect
  */
 async function recomputeRound(collections: ProgressCollections, pairs: Array<{ nodeId: string; learnerId: string }>): Promise<void> {
   const ids = pairs.map(({ nodeId, learnerId }) => progressId(learnerId, nodeId));
-  const stored = await collections.progress.find({ _id: { $in: ids } } as never, { projection: { basis: 1 } }).toArray();
-  const storedBasis = new Map(stored.map((doc) => [String(doc._id), doc.basis]));
+  const stored = await readByIds(collections.progress, ids);
+  const storedBasis = new Map([...stored].map(([id, doc]) => [id, doc.basis]));
 
   const sources = { catalogue: new DocumentReader(collections.catalogue), links: new DocumentReader(collections.links) };
   const activity = new DocumentReader(collections.activity);
@@ -49,7 +51,7 @@ async function recomputeRound(collections: ProgressCollections, pairs: Array<{ n
     writes.push(before === undefined ? { insertOne: { document: next } } : { replaceOne: { filter: { _id: next._id, basis: before } as never, replacement: next } });
   }
   if (writes.length === 0) return;
-  const result = await collections.progress.bulkWrite(writes, { ordered: true });
+  const result = await bulkWriteInChunks(collections.progress, writes);
   const replaced = writes.length - result.insertedCount;
   if (result.matchedCount !== replaced) {
     throw new ConcurrentProjectionWriteError(`${collections.progress.collectionName}: ${replaced - result.matchedCount} progress document(s) changed while the batch was applied`);

@@ -1,5 +1,5 @@
 import { ActivityEvent, assertNever, PositionedEvent } from '@ledger/events';
-import { advanceMetadata, LearnerSessionDocument, learnerSessionId, ScoreRecord } from '@ledger/read-store';
+import { advanceMetadata, noEventsApplied, LearnerSessionDocument, learnerSessionId, ScoreRecord } from '@ledger/read-store';
 import { decideStatusReport, displayedStatus, StatusPolicy, StatusReport } from './session-status';
 
 export const LEARNER_SESSION_SCHEMA_VERSION = 1;
@@ -17,7 +17,7 @@ export function evolveLearnerSession(
   const next: LearnerSessionDocument = {
     ...doc,
     attemptIds: doc.attemptIds.includes(event.data.attemptId) ? doc.attemptIds : [...doc.attemptIds, event.data.attemptId],
-    projection: advanceMetadata(current?.projection ?? null, LEARNER_SESSION_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(current?.projection ?? null, LEARNER_SESSION_SCHEMA_VERSION, position, event.recordedAt),
   };
   switch (event.type) {
     case 'SessionAccessed':
@@ -69,7 +69,7 @@ function emptyLearnerSession(learnerId: string, sessionId: string): LearnerSessi
     attemptIds: [],
     latestScore: null,
     bestScore: null,
-    projection: { schemaVersion: LEARNER_SESSION_SCHEMA_VERSION, offsets: {}, eventIds: [], lastRecordedAt: '' },
+    projection: noEventsApplied(LEARNER_SESSION_SCHEMA_VERSION),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import type { ActivityEvent, PositionedEvent } from '@ledger/events';
-import { collectionInGeneration, LEARNER_SESSIONS_COLLECTION, LearnerSessionDocument, learnerSessionId, ReadStore } from '@ledger/read-store';
+import { collectionInGeneration, LEARNER_SESSIONS_COLLECTION, LEARNER_SESSIONS_READ_MODEL, LearnerSessionDocument, learnerSessionId, ReadStore } from '@ledger/read-store';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
 import { evolveLearnerSession } from './evolve-learner-session';
@@ -11,7 +11,7 @@ const ACTIVITY_TYPES = new Set(['SessionAccessed', 'SessionCompleted', 'Assessme
 /** Owns `learner_sessions`: one document per learner and session, from activity events. */
 @EventsHandler(LedgerBatchReceived)
 export class LearnerSessionsProjection implements IEventHandler<LedgerBatchReceived> {
-  readonly collections = [LEARNER_SESSIONS_COLLECTION];
+  readonly readModels = [LEARNER_SESSIONS_READ_MODEL];
 
   constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
 

@@ -1,6 +1,6 @@
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Filter, OptionalId } from 'mongodb';
 import type { PositionedEvent } from '@ledger/events';
-import { alreadyApplied, bulkWriteInChunks, ProjectionMetadata } from '@ledger/read-store';
+import { alreadyApplied, bulkWriteInChunks, ProjectionMetadata, readByIds } from '@ledger/read-store';
 
 interface ProjectedDocument {
   _id: string;
@@ -11,12 +11,13 @@ interface ProjectedDocument {
 export class ConcurrentProjectionWriteError extends Error {}
 
 /**
- * Applies a batch of events to the documents they touch, with one read and one bulk write:
- * load the current documents, fold the new events in memory (skipping any already applied), and
- * write back only what changed. Each replace is guarded by the offsets the document was read with,
- * so a concurrent writer makes this throw (and the batch be retried) instead of losing an update.
- * Writes are whole documents that carry their own offsets, so a batch cut short by a crash can
- * simply be applied again.
+ * Applies a batch of events to the documents they touch, with one `_id` read per document and one
+ * chunked bulk write: load the current documents, fold the new events in memory (skipping any already
+ * applied), and write back only what changed. Each replace is guarded by the offsets the document was
+ * read with (the filter is an `_id` equality, which the store serves by index; the offsets are then
+ * compared on that one document), so a concurrent writer makes this throw (and the batch be retried)
+ * instead of losing an update. Writes are whole documents that carry their own offsets, so a batch
+ * cut short by a crash can simply be applied again.
  */
 export async function projectDocuments<D extends ProjectedDocument, E extends PositionedEvent>(
   collection: Collection<D>,
@@ -24,22 +25,20 @@ export async function projectDocuments<D extends ProjectedDocument, E extends Po
   evolve: (current: D | null, event: E) => D,
 ): Promise<void> {
   if (eventsByDocument.size === 0) return;
-  const ids = [...eventsByDocument.keys()];
-  const stored = await collection.find({ _id: { $in: ids } } as never).toArray();
-  const byId = new Map<string, D>(stored.map((doc) => [String(doc._id), doc as D]));
+  const byId = await readByIds(collection, eventsByDocument.keys());
   const writes: AnyBulkWriteOperation<D>[] = [];
   for (const [id, events] of eventsByDocument) {
     const before = byId.get(id) ?? null;
     let state = before;
     for (const positioned of events) {
-      if (state && alreadyApplied(state.projection, positioned.position, positioned.event.eventId)) continue;
+      if (state && alreadyApplied(state.projection, positioned.position)) continue;
       state = evolve(state, positioned);
     }
     if (state === before || state === null) continue;
     writes.push(
       before
-        ? { replaceOne: { filter: { _id: id, 'projection.offsets': before.projection.offsets } as never, replacement: state } }
-        : { insertOne: { document: state as never } },
+        ? { replaceOne: { filter: guardedBy(id, before.projection), replacement: state } }
+        : { insertOne: { document: state as OptionalId<D> } },
     );
   }
   if (writes.length === 0) return;
@@ -48,6 +47,11 @@ export async function projectDocuments<D extends ProjectedDocument, E extends Po
   if (result.matchedCount !== expected) {
     throw new ConcurrentProjectionWriteError(`${collection.collectionName}: ${expected - result.matchedCount} document(s) changed while the batch was applied`);
   }
+}
+
+/** The filter of a guarded replace: this document, only if it still has the offsets it was read with. */
+function guardedBy<D extends ProjectedDocument>(id: string, read: ProjectionMetadata): Filter<D> {
+  return { _id: id, 'projection.offsets': read.offsets } as Filter<D>;
 }
 
 /** Groups events by the id of the document each one touches, keeping ledger order within a document. */

@@ -4,6 +4,7 @@ import { deadLetterTopicOf, readLedgerToEnd } from '@ledger/kafka';
 import { LEARNER_SESSIONS_COLLECTION, LearnerSessionDocument, learnerSessionId, ReadStore } from '@ledger/read-store';
 import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
+import { waitUntilProjected } from '../testing/wait-until-projected';
 import { accessedEvent, ledgerForTest, scoredEvent } from '../testing/ledger-fixtures';
 
 /** The live projector on a real broker and store: redelivery, duplicates, poison events, watermark. */
@@ -16,7 +17,7 @@ describe('ledger projector', () => {
   beforeAll(async () => {
     env = isolatedAppEnv({ PROJECTOR_RETRY_BACKOFF_MS: '10' });
     ledger = await ledgerForTest(env);
-    store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE });
+    store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE, ferretDbPostgresUrl: env.FERRETDB_POSTGRESQL_URL });
   });
   afterAll(async () => {
     await projector?.app.close();
@@ -33,10 +34,8 @@ describe('ledger projector', () => {
     const access = accessedEvent(learner, 's-1', 300);
     await ledger.writer.append([access, accessedEvent(learner, 's-1', 120), access]);
     await ledger.writer.append([scoredEvent(learner, 's-1', 9, true, '2026-11-20T11:00:00.000Z'), scoredEvent(learner, 's-1', 5, false, '2026-11-21T11:00:00.000Z')]);
-    const doc = await eventually(async () => {
-      const found = await sessionDoc(learner, 's-1');
-      return found && found.projection.eventIds.length === 4 ? found : undefined;
-    });
+    await waitUntilProjected(env, ledger.kafka);
+    const doc = (await sessionDoc(learner, 's-1'))!;
     expect({ time: doc.timeSpentSeconds, accesses: doc.accessCount, status: doc.status, best: doc.bestScore?.score, latest: doc.latestScore?.score }).toEqual({
       time: 420,
       accesses: 2,
@@ -60,9 +59,7 @@ describe('ledger projector', () => {
     await admin.disconnect();
 
     projector = await startProjectorForTest(env);
-    const marker = uniqueName('learner');
-    await ledger.writer.append([accessedEvent(marker, 's-2', 1)]);
-    await eventually(async () => ((await sessionDoc(marker, 's-2')) ? true : undefined));
+    await waitUntilProjected(env, ledger.kafka);
     expect(await sessionDoc(learner, 's-2')).toEqual(before);
   });
 

@@ -1,66 +1,97 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { DeadLetterWriter, ensureLedgerTopic, LedgerConsumer, LedgerMessage, BatchInfo } from '@ledger/kafka';
-import { currentGeneration, ReadStore } from '@ledger/read-store';
+import { BatchInfo, DeadLetterWriter, ensureLedgerTopic, LedgerConsumer, LedgerMessage, ResumeFrom } from '@ledger/kafka';
+import { readGeneration, ReadStore } from '@ledger/read-store';
 import type { ProjectorConfig } from '../config';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from '../tokens';
 import { WatermarkRecorder } from '../watermark/watermark-recorder';
-import { BatchApplier, DeadLetterStats } from './batch-applier';
+import { AppliedEvents } from './applied-events';
+import { BatchApplier } from './batch-applier';
+import { GenerationIndexes } from './generation-indexes';
 import { PROJECTIONS, Projection } from './projections';
+import { SetAside } from './set-aside';
 
 /**
- * Consumes the ledger and, per fetched batch: applies it to every projection (awaiting all of them),
- * records the partition's watermark, and only then lets the consumer commit the offset. A failure
- * before that leaves the offset where it was, so the batch is redelivered.
+ * Consumes the ledger and, per slice: applies it to every projection (awaiting all of them), records
+ * the partition's watermark, and only then lets the consumer commit the offset. A failure before that
+ * leaves the offset where it was, so the slice is redelivered. Partitions are applied concurrently.
  */
 @Injectable()
-export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: LedgerConsumer;
-  private readonly deadLetters: DeadLetterWriter;
+  private readonly deadLetters: DeadLetterWriter | null;
+  readonly setAside: SetAside;
   private readonly applier: BatchApplier;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(APP_LOGGER) private readonly logger: Logger,
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
-    @Inject(PROJECTIONS) projections: Projection[],
+    @Inject(PROJECTIONS) private readonly projections: Projection[],
     private readonly watermarks: WatermarkRecorder,
+    private readonly indexes: GenerationIndexes,
     @Inject(ReadStore) private readonly store: ReadStore,
   ) {
     this.consumer = new LedgerConsumer(kafka, logger);
-    this.deadLetters = new DeadLetterWriter(kafka, config.deadLetterTopic);
-    this.applier = new BatchApplier(projections, this.deadLetters, logger, { maxAttempts: config.maxAttempts, backoffMs: config.retryBackoffMs });
-  }
-
-  get deadLetterStats(): DeadLetterStats {
-    return this.applier.stats;
+    // A rebuild replays history: what it cannot apply was set aside by the live projector already.
+    this.deadLetters = config.rebuildGeneration === undefined ? new DeadLetterWriter(kafka, config.deadLetterTopic) : null;
+    this.setAside = new SetAside(store, this.deadLetters, logger);
+    const appliedEvents = new AppliedEvents(store);
+    this.applier = new BatchApplier(
+      projections,
+      { firstCopies: (events, generation) => appliedEvents.firstCopies(events, generation), setAside: (m, why, generation) => this.setAside.setAside(m, why, generation) },
+      logger,
+      { maxAttempts: config.maxAttempts, backoffMs: config.retryBackoffMs, retriableAttempts: 5 },
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
     // The projector may boot before ingest ever ran; the topics must exist to be used.
     await ensureLedgerTopic(this.kafka, this.config.ledgerTopic);
     await ensureLedgerTopic(this.kafka, this.config.deadLetterTopic, 1);
-    await this.deadLetters.connect();
+    await this.indexes.ensureShared();
+    await this.indexes.ensureGeneration(this.config.rebuildGeneration ?? (await readGeneration(this.store.db)).generation);
+    await this.deadLetters?.connect();
     await this.consumer.start({
       groupId: this.config.consumerGroup,
       topic: this.config.ledgerTopic,
       fromBeginning: true,
+      partitionsConsumedConcurrently: this.config.partitionConcurrency,
       handleBatch: (messages, info) => this.project(messages, info),
     });
+    this.watermarks.startIdleChecks(this.config.consumerGroup, this.config.ledgerTopic);
     this.logger.info({ topic: this.config.ledgerTopic, group: this.config.consumerGroup }, 'projecting the ledger');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the store closes: stop taking slices and let the ones in flight finish and commit. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.watermarks.stopIdleChecks();
     await this.consumer.stop();
-    await this.deadLetters.disconnect();
+    await this.deadLetters?.disconnect();
   }
 
-  private async project(messages: LedgerMessage[], info: BatchInfo): Promise<void> {
-    // A rebuild writes its own generation; the live projector follows whichever generation readers use,
-    // so after a rebuild switches readers its next batch lands in the new collections.
-    const generation = this.config.rebuildGeneration ?? (await currentGeneration(this.store.db));
-    const { newestRecordedAt } = await this.applier.apply(messages, generation);
-    await this.watermarks.record(this.config.consumerGroup, messages[messages.length - 1], info, newestRecordedAt, new Date());
+  private async project(messages: LedgerMessage[], info: BatchInfo): Promise<void | ResumeFrom> {
+    const generation = await this.generationFor(info.partition, messages[0].offset);
+    if (typeof generation !== 'string') return generation;
+    await this.indexes.ensureGeneration(generation);
+    const { newestRecordedAt } = await this.applier.apply(messages, generation, info.heartbeat);
+    await this.watermarks.record(this.config.consumerGroup, messages[messages.length - 1], info, { newestRecordedAt, generation }, new Date());
+  }
+
+  /**
+   * The generation to write this partition's slice to. A rebuild writes its own. The live projector
+   * follows whichever generation readers use; the first time it meets a generation a rebuild switched
+   * to, it continues each partition from where that rebuild stopped (`resumeFrom`), re-reading what it
+   * had meanwhile applied only to the previous generation, and never writing ahead of the rebuild.
+   */
+  private async generationFor(partition: number, firstOffset: string): Promise<string | ResumeFrom> {
+    if (this.config.rebuildGeneration !== undefined) return this.config.rebuildGeneration;
+    const current = await readGeneration(this.store.db);
+    const resumeFrom = current.resumeFrom?.[String(partition)];
+    if (resumeFrom === undefined) return current.generation;
+    const lastWritten = await this.watermarks.generationOf(this.config.consumerGroup, partition);
+    if (lastWritten !== current.generation && BigInt(firstOffset) > BigInt(resumeFrom)) return { resumeFrom };
+    return current.generation;
   }
 }

@@ -10,34 +10,47 @@ export interface DocumentDifference {
   kind: 'only-in-live' | 'only-in-rebuilt' | 'content-differs';
 }
 
+/** Cursor batch size for walking a whole collection (FerretDB returns 250 per getMore when none is set). */
+const DOCUMENTS_PER_BATCH = 2_000;
+
 /** SHA-256 of a document's canonical JSON: equal content, equal hash, whatever the key order. */
 export function documentHash(document: unknown): string {
   return createHash('sha256').update(canonicalJson(document)).digest('hex');
 }
 
-/** Compares two sets of documents by `_id` and content hash. */
-export function diffDocuments(collection: string, live: Array<{ _id: unknown }>, rebuilt: Array<{ _id: unknown }>): DocumentDifference[] {
-  const liveHashes = new Map(live.map((doc) => [String(doc._id), documentHash(doc)]));
-  const rebuiltHashes = new Map(rebuilt.map((doc) => [String(doc._id), documentHash(doc)]));
+/** Compares two sets of document hashes by `_id`. */
+export function diffHashes(collection: string, live: ReadonlyMap<string, string>, rebuilt: ReadonlyMap<string, string>): DocumentDifference[] {
   const differences: DocumentDifference[] = [];
-  for (const [id, hash] of liveHashes) {
-    const other = rebuiltHashes.get(id);
+  for (const [id, hash] of live) {
+    const other = rebuilt.get(id);
     if (other === undefined) differences.push({ collection, id, kind: 'only-in-live' });
     else if (other !== hash) differences.push({ collection, id, kind: 'content-differs' });
   }
-  for (const id of rebuiltHashes.keys()) if (!liveHashes.has(id)) differences.push({ collection, id, kind: 'only-in-rebuilt' });
+  for (const id of rebuilt.keys()) if (!live.has(id)) differences.push({ collection, id, kind: 'only-in-rebuilt' });
   return differences;
 }
 
-/** Every difference between generation `live` and `rebuilt` of the given read models. */
+/** Compares two sets of documents by `_id` and content hash. */
+export function diffDocuments(collection: string, live: Array<{ _id: unknown }>, rebuilt: Array<{ _id: unknown }>): DocumentDifference[] {
+  const hashes = (docs: Array<{ _id: unknown }>) => new Map(docs.map((doc) => [String(doc._id), documentHash(doc)]));
+  return diffHashes(collection, hashes(live), hashes(rebuilt));
+}
+
+/**
+ * Every difference between generation `live` and `rebuilt` of the given read models. Each collection
+ * is streamed and kept only as `_id` → hash, so memory grows with the number of documents, not their size.
+ */
 export async function diffGenerations(db: Db, collections: readonly string[], live: string, rebuilt: string): Promise<DocumentDifference[]> {
   const differences: DocumentDifference[] = [];
   for (const name of collections) {
-    const [a, b] = await Promise.all([
-      db.collection<{ _id: unknown }>(collectionInGeneration(name, live)).find({}).toArray(),
-      db.collection<{ _id: unknown }>(collectionInGeneration(name, rebuilt)).find({}).toArray(),
-    ]);
-    differences.push(...diffDocuments(name, a, b));
+    const [a, b] = await Promise.all([hashesOf(db, collectionInGeneration(name, live)), hashesOf(db, collectionInGeneration(name, rebuilt))]);
+    differences.push(...diffHashes(name, a, b));
   }
   return differences;
+}
+
+async function hashesOf(db: Db, collection: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for await (const doc of db.collection<{ _id: unknown }>(collection).find({}, { batchSize: DOCUMENTS_PER_BATCH })) hashes.set(String(doc._id), documentHash(doc));
+  return hashes;
 }

@@ -1,5 +1,9 @@
 import 'reflect-metadata';
-import { createLogger, runMain } from '@ledger/runtime';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import pino from 'pino';
+import { runMain } from '@ledger/runtime';
 import { loadProjectorConfig } from '../config';
 import { rebuildReadModels, RebuildMode } from './rebuild-read-models';
 
@@ -8,24 +12,31 @@ import { rebuildReadModels, RebuildMode } from './rebuild-read-models';
  * `npm run projector:verify`  — replay into a scratch generation and compare with the live read
  *                                models; exits 1 and lists every difference if they are not equal.
  * Uses the projector's environment (KAFKA_BROKERS, LEDGER_TOPIC, PROJECTOR_GROUP, MONGO_URL, …).
+ * The terminal shows a progress bar and a short summary; every log line (what the replay set aside,
+ * and why) goes to a log file, named in the summary (`--log-file <path>` chooses it).
  */
 runMain('projector-rebuild', async () => {
   const mode: RebuildMode = process.argv.includes('--verify') ? 'verify' : 'switch';
   const config = loadProjectorConfig(process.env);
-  const logger = createLogger('projector-rebuild', 'warn');
-  let lastLine = 0;
+  const logFileArgument = process.argv.indexOf('--log-file');
+  const logFile = logFileArgument > 0 ? process.argv[logFileArgument + 1] : join(tmpdir(), `activity-ledger-${mode}-${Date.now()}.log`);
+  const logger = pino({ base: { app: 'projector-rebuild' }, level: 'info', timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: logFile, sync: true }));
+  const bar = new SingleBar({ format: `${mode === 'verify' ? 'verifying' : 'rebuilding'} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {left} left`, hideCursor: true });
+  bar.start(1, 0, { rate: 0, left: '?' });
   const result = await rebuildReadModels(config, logger, mode, ({ done, total, eventsPerSecond, secondsLeft }) => {
-    if (Date.now() - lastLine < 1000 && done < total) return;
-    lastLine = Date.now();
-    const left = secondsLeft === null ? '?' : `${secondsLeft}s`;
-    process.stdout.write(`replayed ${done}/${total} events · ${eventsPerSecond} events/s · ${left} left\n`);
-  });
-  process.stdout.write(`replayed ${result.events} events in ${result.seconds.toFixed(1)}s into generation "${result.generation}"\n`);
+    bar.setTotal(Math.max(total, 1));
+    bar.update(done, { rate: eventsPerSecond, left: secondsLeft === null ? '?' : `${secondsLeft}s` });
+  }).finally(() => bar.stop());
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`replayed ${result.events} events in ${result.seconds.toFixed(1)}s into generation "${result.generation}"`);
+  out(`set aside (would have been dead-lettered): ${result.setAside}`);
+  out(`log: ${logFile}`);
   if (mode === 'switch') {
-    process.stdout.write(`readers now use "${result.generation}"; the previous generation "${result.previousGeneration}" is kept for rollback\n`);
+    out(`readers now use "${result.generation}"; the previous generation "${result.previousGeneration}" is kept for rollback`);
     return;
   }
-  for (const d of result.differences) process.stdout.write(`DIFFERENT ${d.collection} ${d.id}: ${d.kind}\n`);
-  process.stdout.write(result.differences.length === 0 ? 'verified: rebuilt read models equal the live ones\n' : `${result.differences.length} difference(s)\n`);
+  for (const d of result.differences.slice(0, 50)) out(`DIFFERENT ${d.collection} ${d.id}: ${d.kind}`);
+  if (result.differences.length > 50) out(`… and ${result.differences.length - 50} more`);
+  out(result.differences.length === 0 ? 'verified: rebuilt read models equal the live ones' : `${result.differences.length} difference(s)`);
   process.exit(result.differences.length === 0 ? 0 : 1);
 });

@@ -37,8 +37,10 @@ export function atOffset<E extends KnownLedgerEvent>(event: E, offset: number, p
 }
 
 /**
- * Folds events into one document the way projectDocuments does (skipping any the document has already
- * applied), so a fold's test sees duplicates and redelivery exactly as the projector would.
+ * Folds events into one document the way the projector does: a second copy of an event id (the same
+ * fact at another position) is dropped, as AppliedEvents drops it, and an event the document has
+ * already applied is skipped, as projectDocuments skips it. So a fold's test sees duplicates and
+ * redelivery exactly as the projector would.
  */
 export function foldDocument<D extends { projection: ProjectionMetadata }, E extends PositionedEvent>(
   evolve: (current: D | null, event: E) => D,
@@ -46,9 +48,27 @@ export function foldDocument<D extends { projection: ProjectionMetadata }, E ext
   start: D | null = null,
 ): D | null {
   let state = start;
-  for (const positioned of events) {
-    if (state && alreadyApplied(state.projection, positioned.position, positioned.event.eventId)) continue;
+  for (const positioned of firstCopies(events)) {
+    if (state && alreadyApplied(state.projection, positioned.position)) continue;
     state = evolve(state, positioned);
   }
   return state;
+}
+
+/** The events without second copies: an event id seen at one position is dropped at any other. */
+export function firstCopies<E extends PositionedEvent>(events: readonly E[]): E[] {
+  return new FirstCopies().of(events);
+}
+
+/** AppliedEvents in memory, across batches: remembers where each event id was first seen. */
+export class FirstCopies {
+  private readonly firstAt = new Map<string, string>();
+
+  of<E extends PositionedEvent>(events: readonly E[]): E[] {
+    return events.filter(({ event, position }) => {
+      const at = `${position.partition}:${position.offset}`;
+      if (!this.firstAt.has(event.eventId)) this.firstAt.set(event.eventId, at);
+      return this.firstAt.get(event.eventId) === at;
+    });
+  }
 }

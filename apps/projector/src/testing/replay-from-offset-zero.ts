@@ -2,11 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Kafka } from 'kafkajs';
 import type { Document, Db } from 'mongodb';
 import { startProjectorForTest } from './start-projector-for-test';
+import { waitUntilProjected } from './wait-until-projected';
 
 /**
  * Stops the projector, moves its consumer group back to the start of the ledger and starts it again,
- * so every event already applied is delivered a second time. Callers append a marker event and wait
- * for it to know the replay has passed everything before it.
+ * so every event already applied is delivered a second time, and waits until the replay has passed
+ * the end of every partition.
  */
 export async function restartProjectorFromOffsetZero(
   env: Record<string, string>,
@@ -21,11 +22,13 @@ export async function restartProjectorFromOffsetZero(
   } finally {
     await admin.disconnect();
   }
-  return startProjectorForTest(env);
+  const restarted = await startProjectorForTest(env);
+  await waitUntilProjected(env, kafka);
+  return restarted;
 }
 
 /** Every document of a collection, by `_id`, for comparing a read model before and after a replay. */
 export async function documentsById(db: Db, collection: string): Promise<Map<string, Document>> {
-  const documents = await db.collection(collection).find({}).toArray();
+  const documents = await db.collection(collection).find({}, { batchSize: 1_000 }).toArray();
   return new Map(documents.map((doc) => [String(doc._id), doc]));
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { completeThrough, PROJECTION_WATERMARKS_COLLECTION, ProjectionWatermarkDocument, ReadStore } from '@ledger/read-store';
+import { completeThrough, currentGeneration, PROJECTION_WATERMARKS_COLLECTION, ProjectionWatermarkDocument, ReadStore } from '@ledger/read-store';
 import type { ProjectorConfig } from '../config';
 import { LedgerProjector } from '../project-ledger/ledger-projector.service';
 import { PROJECTIONS, Projection } from '../project-ledger/projections';
@@ -29,10 +29,10 @@ export class WatermarkController {
       projections: this.projections.map((p) => p.constructor.name),
       partitions: partitions
         .sort((a, b) => a.partition - b.partition)
-        .map(({ partition, appliedOffset, highWatermark, lastRecordedAt, updatedAt }) => ({ partition, appliedOffset, highWatermark, lastRecordedAt, updatedAt })),
+        .map(({ partition, appliedOffset, highWatermark, lastRecordedAt, generation, updatedAt }) => ({ partition, appliedOffset, highWatermark, lastRecordedAt, generation, updatedAt })),
       newestRecordedAt: partitions.reduce<string | null>((n, p) => (n === null || p.lastRecordedAt > n ? p.lastRecordedAt : n), null),
       completeThrough: completeThrough(partitions),
-      deadLettered: this.projector.deadLetterStats.deadLettered,
+      deadLettered: await this.projector.setAside.count(await currentGeneration(this.store.db)),
     };
   }
 }

@@ -26,7 +26,7 @@ export function statementDocument({ event, position }: PositionedEvent<XapiState
     timestampAssigned: statement.timestamp === undefined,
     xapiVersion,
     isVoiding: verb?.id === VOIDED_VERB,
-    projection: advanceMetadata(null, XAPI_STATEMENTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(null, XAPI_STATEMENTS_SCHEMA_VERSION, position, event.recordedAt),
   };
 }
 
@@ -37,6 +37,6 @@ export function voidingDocument({ event, position }: PositionedEvent<StatementVo
     kind: 'voiding',
     voidedStatementId: event.data.statementId,
     voidingStatementId: event.data.voidingStatementId,
-    projection: advanceMetadata(null, XAPI_STATEMENTS_SCHEMA_VERSION, position, event.eventId, event.recordedAt),
+    projection: advanceMetadata(null, XAPI_STATEMENTS_SCHEMA_VERSION, position, event.recordedAt),
   };
 }

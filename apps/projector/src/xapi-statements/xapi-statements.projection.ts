@@ -1,13 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
-import { Collection, MongoBulkWriteError } from 'mongodb';
 import type { KnownLedgerEvent, PositionedEvent, StatementVoided, XapiStatementRecorded } from '@ledger/events';
-import { collectionInGeneration, ReadStore, XAPI_STATEMENTS_COLLECTION, XapiStatementsCollectionDocument } from '@ledger/read-store';
+import { collectionInGeneration, insertIgnoringDuplicates, ReadStore, XAPI_STATEMENTS_COLLECTION, XAPI_STATEMENTS_READ_MODEL, XapiStatementsCollectionDocument } from '@ledger/read-store';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { statementDocument, voidingDocument } from './xapi-statement-documents';
-
-/** Mongo's duplicate-key error: the document is already there. */
-const DUPLICATE_KEY = 11000;
 
 /**
  * Owns `xapi_statements`: each recorded statement, and a marker per voided statement, for the xAPI
@@ -16,7 +12,7 @@ const DUPLICATE_KEY = 11000;
  */
 @EventsHandler(LedgerBatchReceived)
 export class XapiStatementsProjection implements IEventHandler<LedgerBatchReceived> {
-  readonly collections = [XAPI_STATEMENTS_COLLECTION];
+  readonly readModels = [XAPI_STATEMENTS_READ_MODEL];
 
   constructor(@Inject(ReadStore) private readonly store: ReadStore) {}
 
@@ -24,7 +20,8 @@ export class XapiStatementsProjection implements IEventHandler<LedgerBatchReceiv
     const documents = events.flatMap(documentOf);
     if (documents.length === 0) return;
     const collection = this.store.db.collection<XapiStatementsCollectionDocument>(collectionInGeneration(XAPI_STATEMENTS_COLLECTION, generation));
-    await insertIgnoringExisting(collection, documents);
+    // Existing `_id`s are left as stored: the first event for a statement wins.
+    await insertIgnoringDuplicates(collection, documents);
   }
 }
 
@@ -36,16 +33,5 @@ function documentOf(positioned: PositionedEvent<KnownLedgerEvent>): XapiStatemen
       return [voidingDocument(positioned as PositionedEvent<StatementVoided>)];
     default:
       return [];
-  }
-}
-
-/** Inserts every document whose `_id` is new; documents already stored are left as they are. */
-async function insertIgnoringExisting(collection: Collection<XapiStatementsCollectionDocument>, documents: XapiStatementsCollectionDocument[]): Promise<void> {
-  try {
-    await collection.insertMany(documents, { ordered: false });
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
   }
 }

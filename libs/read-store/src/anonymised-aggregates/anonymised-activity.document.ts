@@ -1,3 +1,4 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { ProjectionMetadata } from '../projection-metadata';
 
 /**
@@ -52,6 +53,9 @@ export interface AnonymisedActivityDocument extends AnonymisedActivityCounts {
 }
 
 export const ANONYMISED_ACTIVITY_COLLECTION = 'anonymised_activity';
+
+/** A session's cells are `find({ sessionId })`. */
+export const ANONYMISED_ACTIVITY_READ_MODEL: ReadModel = declareReadModel(ANONYMISED_ACTIVITY_COLLECTION, ['sessionId']);
 
 export function anonymisedActivityId(sessionId: string, odsCode: string, month: string): string {
   return `${sessionId}|${odsCode}|${month}`;

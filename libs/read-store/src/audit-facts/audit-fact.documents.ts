@@ -1,3 +1,4 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { CertificateScopeType } from '@ledger/events';
 import type { ProjectionMetadata } from '../projection-metadata';
 
@@ -79,5 +80,8 @@ export interface CertificateVerificationDocument {
 export type AuditFactDocument = IdentifiableReportRunFact | CertificateIssuedFact | CertificateVerificationDocument;
 
 export const AUDIT_FACTS_COLLECTION = 'audit_facts';
+
+/** Read by `_id` only. */
+export const AUDIT_FACTS_READ_MODEL: ReadModel = declareReadModel(AUDIT_FACTS_COLLECTION, []);
 
 export const certificateVerificationId = (verificationCode: string): string => `certificate:${verificationCode}`;

@@ -1,3 +1,4 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { SessionParentType, StatusPolicy } from '@ledger/events';
 import type { ProjectionMetadata } from '../projection-metadata';
 
@@ -66,6 +67,9 @@ export type SessionEntry = CatalogueEntryOf<'session', SessionDefinition>;
 export type CatalogueEntryDocument = ProgrammeEntry | CourseEntry | LearningPathEntry | SessionEntry;
 
 export const CATALOGUE_COLLECTION = 'catalogue';
+
+/** One kind of entry is `find({ kind })`. */
+export const CATALOGUE_READ_MODEL: ReadModel = declareReadModel(CATALOGUE_COLLECTION, ['kind']);
 
 /** The deterministic `_id` of a catalogue entry, e.g. `course:course-hand-hygiene`. */
 export function catalogueEntryId(kind: CatalogueEntryKind, catalogueId: string): string {

@@ -1,3 +1,4 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { LeadAuthoriserRole, ProgrammeScope } from '@ledger/events';
 import type { ProjectionMetadata } from '../projection-metadata';
 
@@ -139,6 +140,9 @@ export interface OrganisationGrantsDocument {
 export type GrantsDocument = ViewerGrantsDocument | LearnerGrantsDocument | ProjectGrantsDocument | OrganisationGrantsDocument;
 
 export const GRANTS_COLLECTION = 'grants';
+
+/** Read by `_id` only. */
+export const GRANTS_READ_MODEL: ReadModel = declareReadModel(GRANTS_COLLECTION, []);
 
 export const grantsIdOfViewer = (userId: string): string => `viewer:${userId}`;
 export const grantsIdOfLearner = (learnerId: string): string => `learner:${learnerId}`;

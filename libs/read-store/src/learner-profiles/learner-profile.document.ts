@@ -1,3 +1,4 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { ProjectionMetadata } from '../projection-metadata';
 
 /** A learner's name as registered: version 2 of `LearnerRegistered` holds it in two parts. */
@@ -53,3 +54,6 @@ export interface LearnerProfileDocument {
 }
 
 export const LEARNER_PROFILES_COLLECTION = 'learner_profiles';
+
+/** Read by `_id` only. */
+export const LEARNER_PROFILES_READ_MODEL: ReadModel = declareReadModel(LEARNER_PROFILES_COLLECTION, []);

@@ -1,3 +1,4 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { StatusPolicy } from '@ledger/events';
 import type { SessionStatus } from '../learner-sessions/learner-session.document';
 import type { ProjectionMetadata } from '../projection-metadata';
@@ -86,6 +87,9 @@ export interface ProgrammeProgressDocument extends ProgressCommon {
 export type LearnerProgressDocument = SessionContainerProgressDocument | ProgrammeProgressDocument;
 
 export const LEARNER_PROGRESS_COLLECTION = 'learner_progress';
+
+/** A learner's overview is `find({ learnerId })`. */
+export const LEARNER_PROGRESS_READ_MODEL: ReadModel = declareReadModel(LEARNER_PROGRESS_COLLECTION, ['learnerId']);
 
 /** `learnerId|kind:containerId`: deterministic, so writers and readers agree without a lookup. */
 export function learnerProgressId(learnerId: string, kind: ProgressContainerKind, containerId: string): string {

@@ -1,3 +1,4 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { ProjectionMetadata } from '../projection-metadata';
 
 /** Where a learner stands in one session, under the status rule (see the projector's session-status.ts). */
@@ -35,6 +36,9 @@ export interface LearnerSessionDocument {
 }
 
 export const LEARNER_SESSIONS_COLLECTION = 'learner_sessions';
+
+/** A learner's activity is `find({ learnerId })`. */
+export const LEARNER_SESSIONS_READ_MODEL: ReadModel = declareReadModel(LEARNER_SESSIONS_COLLECTION, ['learnerId']);
 
 export function learnerSessionId(learnerId: string, sessionId: string): string {
   return `${learnerId}|${sessionId}`;

@@ -1,3 +1,4 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { ProjectionMetadata } from '../projection-metadata';
 
 /**
@@ -9,6 +10,9 @@ import type { ProjectionMetadata } from '../projection-metadata';
  *   voiding never rewrites the statement and may arrive before it (it can sit on another partition).
  */
 export const XAPI_STATEMENTS_COLLECTION = 'xapi_statements';
+
+/** Read by `_id` only. */
+export const XAPI_STATEMENTS_READ_MODEL: ReadModel = declareReadModel(XAPI_STATEMENTS_COLLECTION, []);
 
 export interface XapiStatementDocument {
   /** The statement id (lowercase UUID). */

@@ -14,8 +14,9 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __LEDGER_STACK__?: unknown }).__LEDGER_STACK__ = stack;
   process.env[TEST_STACK_ENV.kafkaBrokers] = stack.kafkaBrokers.join(',');
   process.env[TEST_STACK_ENV.mongoUrl] = stack.mongoUrl;
+  if (stack.ferretDbPostgresUrl) process.env[TEST_STACK_ENV.ferretDbPostgresUrl] = stack.ferretDbPostgresUrl;
   process.stdout.write(
-    `\n[test stack] ${stack.kind === 'local' ? 'local processes: Apache Kafka (KRaft) + FerretDB' : 'containers: apache/kafka + mongo'} ` +
+    `\n[test stack] ${stack.kind === 'local' ? 'local processes: Apache Kafka (KRaft) + FerretDB on PostgreSQL' : 'containers: apache/kafka + mongo'} ` +
       `up in ${Date.now() - started} ms — kafka ${stack.kafkaBrokers.join(',')}, store ${stack.mongoUrl}\n`,
   );
 }

@@ -6,9 +6,10 @@ type Filter = Record<string, unknown>;
 type WriteOperation = { insertOne: { document: StoredDocument } } | { replaceOne: { filter: Filter; replacement: StoredDocument } };
 
 /**
- * Just enough of a Mongo collection for projection unit tests: `_id` `$in` reads and ordered bulk
- * inserts and guarded replaces, with documents copied in and out as a real store would. Counts writes,
- * so a test can assert that a redelivered batch wrote nothing.
+ * Just enough of a Mongo collection for projection unit tests: `_id` reads, equality finds on one
+ * top-level field, inserts that keep existing `_id`s (failing like a bulk insert does), and ordered
+ * bulk inserts and guarded replaces, with documents copied in and out as a real store would. Counts
+ * writes, so a test can assert that a redelivered batch wrote nothing.
  */
 class InMemoryCollection {
   readonly documents = new Map<string, StoredDocument>();
@@ -19,13 +20,36 @@ class InMemoryCollection {
     private readonly latency: () => Promise<void>,
   ) {}
 
-  find(filter: { _id: { $in: string[] } }) {
+  async findOne(filter: { _id: string }): Promise<StoredDocument | null> {
+    await this.latency();
+    const found = this.documents.get(filter._id);
+    return found ? structuredClone(found) : null;
+  }
+
+  /** An equality on one top-level field, as an async iterable cursor. */
+  find(filter: Filter) {
+    const [[field, value]] = Object.entries(filter);
+    const latency = this.latency;
+    const documents = this.documents;
     return {
-      toArray: async () => {
-        await this.latency();
-        return filter._id.$in.flatMap((id) => (this.documents.has(id) ? [structuredClone(this.documents.get(id)!)] : []));
+      async *[Symbol.asyncIterator]() {
+        await latency();
+        for (const doc of [...documents.values()]) if (canonicalJson(doc[field]) === canonicalJson(value)) yield structuredClone(doc);
       },
     };
+  }
+
+  async insertMany(documents: StoredDocument[]): Promise<void> {
+    await this.latency();
+    const writeErrors: Array<{ index: number; code: number }> = [];
+    documents.forEach((document, index) => {
+      if (this.documents.has(document._id)) writeErrors.push({ index, code: 11000 });
+      else {
+        this.documents.set(document._id, structuredClone(document));
+        this.writes += 1;
+      }
+    });
+    if (writeErrors.length > 0) throw Object.assign(new Error('duplicate key'), { writeErrors });
   }
 
   async bulkWrite(operations: WriteOperation[]): Promise<{ matchedCount: number; insertedCount: number }> {
