@@ -1,5 +1,5 @@
 import { AssessmentScoredV1, FieldError, SessionAccessedV1, SessionCompletedV1, SubmittedEvent } from '@ledger/events';
-import { nameBasedUuid } from './name-based-uuid';
+import { nameBasedUuid } from '../shared/name-based-uuid';
 import type { CommitIdentity, LedgerScore, ScormOutcome } from './scorm-commit';
 
 /**

@@ -7,7 +7,7 @@ import {
   XapiStatementRecordedV1,
   XapiVersion,
 } from '@ledger/events';
-import { nameBasedUuid } from '../scorm-commits/name-based-uuid';
+import { nameBasedUuid } from '../shared/name-based-uuid';
 import { learnerIdOf } from './learner-id';
 import type { ReceivedStatement } from './read-statements';
 import { statementScore, ledgerPassMark } from './statement-score';

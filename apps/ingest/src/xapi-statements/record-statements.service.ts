@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { XapiVersion } from '@ledger/events';
 import { AppError, InvalidItem } from '@ledger/runtime';
-import { AppendEventsService } from '../append-events/append-events.service';
+import { AppendEventsService } from '../shared/append-to-ledger/append-events.service';
 import { mapStatement, MappedStatement } from './map-statement';
 import type { ReceivedStatement } from './read-statements';
 import { sameStatement } from './same-statement';

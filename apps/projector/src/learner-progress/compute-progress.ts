@@ -1,6 +1,6 @@
 import type { StatusPolicy } from '@ledger/events';
 import type { ProgrammePartProgress, ProgrammeProgressDocument, SessionContainerProgressDocument, SessionProgress, SessionStatus } from '@ledger/read-store';
-import { displayedStatus } from '../learner-sessions/session-status';
+import { displayedStatus } from '../shared/session-status';
 import type { SessionReports } from './learner-activity';
 
 /** A session as a container requires it: `requiresPass` is null while the session's definition is unknown. */

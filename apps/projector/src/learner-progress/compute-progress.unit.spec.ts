@@ -1,5 +1,5 @@
 import { STATUS_POLICIES } from '@ledger/events';
-import { decideStatusReport, StatusReport } from '../learner-sessions/session-status';
+import { decideStatusReport, StatusReport } from '../shared/session-status';
 import { computeProgress, ResolvedProgramme, ResolvedSessionContainer } from './compute-progress';
 import type { SessionReports } from './learner-activity';
 

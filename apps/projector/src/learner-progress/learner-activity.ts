@@ -1,6 +1,6 @@
 import { ActivityEvent, assertNever, KnownLedgerEvent, LedgerPosition, PositionedEvent, STATUS_POLICIES, StatusPolicy } from '@ledger/events';
 import { advanceMetadata, ProjectionMetadata } from '@ledger/read-store';
-import { decideStatusReport, StatusReport } from '../learner-sessions/session-status';
+import { decideStatusReport, StatusReport } from '../shared/session-status';
 
 export const LEARNER_PROGRESS_ACTIVITY_COLLECTION = 'learner_progress_activity';
 export const LEARNER_ACTIVITY_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 import { ActivityEvent, assertNever, PositionedEvent } from '@ledger/events';
 import { advanceMetadata, LearnerSessionDocument, learnerSessionId, ScoreRecord } from '@ledger/read-store';
-import { decideStatusReport, displayedStatus, StatusPolicy, StatusReport } from './session-status';
+import { decideStatusReport, displayedStatus, StatusPolicy, StatusReport } from '../shared/session-status';
 
 export const LEARNER_SESSION_SCHEMA_VERSION = 1;
 

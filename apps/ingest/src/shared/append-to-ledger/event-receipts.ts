@@ -4,7 +4,7 @@ import { Collection, MongoBulkWriteError } from 'mongodb';
 import type { Logger } from 'pino';
 import type { LedgerPosition } from '@ledger/events';
 import { ReadStore } from '@ledger/read-store';
-import { APP_LOGGER } from '../tokens';
+import { APP_LOGGER } from '../../tokens';
 
 /** First sight of an eventId: the hash of its content and the request (batch) that claimed it. */
 interface EventClaim {
