@@ -1,5 +1,4 @@
 import { parseSubmittedEvent } from './parse-event';
-import { decodeLedgerEvent, encodeLedgerEvent } from './codec';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const accessed = {
@@ -51,22 +50,5 @@ describe('parseSubmittedEvent', () => {
   it('rejects a score above its maximum', () => {
     const scored = { ...accessed, type: 'AssessmentScored', data: { sessionId: 's', attemptId: 'a', score: 11, maxScore: 10, passMark: 8, passed: true } };
     expect(parseSubmittedEvent(scored, now)).toMatchObject({ ok: false, errors: [{ field: 'data.score', reason: 'score must not exceed maxScore' }] });
-  });
-});
-
-describe('ledger codec', () => {
-  it('round-trips an accepted event', () => {
-    const parsed = parseSubmittedEvent(accessed, now);
-    if (!parsed.ok) throw new Error('fixture must parse');
-    const stored = { ...parsed.value, recordedAt: now.toISOString(), source: 'player-1' };
-    expect(decodeLedgerEvent(encodeLedgerEvent(stored))).toEqual({ ok: true, value: stored });
-  });
-
-  it('reports bytes that are not an event as poison, with the reason', () => {
-    expect(decodeLedgerEvent(Buffer.from('{not json'))).toMatchObject({ ok: false, errors: [{ field: '' }] });
-    expect(decodeLedgerEvent(Buffer.from(JSON.stringify({ ...accessed })))).toMatchObject({
-      ok: false,
-      errors: [{ field: 'recordedAt' }, { field: 'source' }],
-    });
   });
 });
