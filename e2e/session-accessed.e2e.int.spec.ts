@@ -59,6 +59,7 @@ describe('a SessionAccessed event, end to end', () => {
       {
         sessionId: 'elfh-session-1042',
         status: 'in-progress',
+        statusByPolicy: { latest: 'in-progress', best: 'in-progress' },
         firstAccessedAt: event.occurredAt,
         lastAccessedAt: event.occurredAt,
         accessCount: 1,

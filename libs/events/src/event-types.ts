@@ -1,6 +1,7 @@
 import { SessionAccessedV1 } from './activity/session-accessed';
 import { SessionCompletedV1 } from './activity/session-completed';
-import { AssessmentScoredV1 } from './activity/assessment-scored';
+import { AssessmentScoredV2 } from './activity/assessment-scored';
+import { upcastAssessmentScoredV1 } from './activity/assessment-scored.v1';
 import { ProgrammeDefinedV1 } from './catalogue/programme-defined';
 import { CourseDefinedV1 } from './catalogue/course-defined';
 import { LearningPathDefinedV1 } from './catalogue/learning-path-defined';
@@ -68,7 +69,7 @@ function register(current: PayloadClass, upcasters: Record<number, Upcaster> = {
 
 register(SessionAccessedV1);
 register(SessionCompletedV1);
-register(AssessmentScoredV1);
+register(AssessmentScoredV2, { 1: upcastAssessmentScoredV1 });
 
 register(ProgrammeDefinedV1);
 register(CourseDefinedV1);

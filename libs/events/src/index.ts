@@ -11,6 +11,7 @@ export * from './known-events';
 export * from './activity/session-accessed';
 export * from './activity/session-completed';
 export * from './activity/assessment-scored';
+export * from './activity/assessment-scored.v1';
 export * from './catalogue/status-policy';
 export * from './catalogue/programme-defined';
 export * from './catalogue/course-defined';

@@ -9,6 +9,7 @@ const B = ['boolean'] as const;
 const IDS = ['string[]'] as const;
 const OBJECT = ['object'] as const;
 const NULLABLE_S = ['string', 'null'] as const;
+const NULLABLE_N = ['number', 'null'] as const;
 
 /**
  * The shape of every event type's payload at its current version (see PayloadShape): what reading the
@@ -18,7 +19,7 @@ const NULLABLE_S = ['string', 'null'] as const;
 const PAYLOAD_SHAPES: { [T in KnownLedgerEvent['type']]: PayloadShape<DataOf<T>> } = {
   SessionAccessed: { sessionId: S, attemptId: S, timeSpentSeconds: N },
   SessionCompleted: { sessionId: S, attemptId: S },
-  AssessmentScored: { sessionId: S, attemptId: S, score: N, maxScore: N, passMark: N, passed: B },
+  AssessmentScored: { sessionId: S, attemptId: S, score: NULLABLE_N, maxScore: NULLABLE_N, passMark: NULLABLE_N, passed: B },
   ProgrammeDefined: { programmeId: S, title: S, issuesCertificate: B, omitsSummaryFromCertificate: B },
   CourseDefined: { courseId: S, programmeId: S, title: S, sessionIds: IDS, issuesCertificate: B, omitsSummaryFromCertificate: B, statusPolicy: S },
   LearningPathDefined: { learningPathId: S, programmeId: S, title: S, sessionIds: IDS, issuesCertificate: B, omitsSummaryFromCertificate: B, statusPolicy: S },

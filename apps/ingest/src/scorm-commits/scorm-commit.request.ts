@@ -42,8 +42,8 @@ export class DerivedEventDto {
 }
 
 export class NotRecordedDto {
-  @ApiProperty({ example: 'cmi.core.lesson_status' }) field!: string;
-  @ApiProperty({ example: 'passed without a score: recorded as completed, since AssessmentScored needs a score' }) reason!: string;
+  @ApiProperty({ example: 'cmi.core.score.raw' }) field!: string;
+  @ApiProperty({ example: 'a score without pass or fail is not recorded, since AssessmentScored needs the content\'s decision' }) reason!: string;
 }
 
 export class ScormCommitResponse {
