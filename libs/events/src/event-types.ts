@@ -42,6 +42,11 @@ export interface PayloadClass<T = object> {
   readonly type: string;
   readonly version: number;
   readonly example: T;
+  /**
+   * Fields every reader keeps as JSON text rather than as document fields (see XapiStatementRecordedV1),
+   * so any JSON is storable there; every other string of the payload must be storable text.
+   */
+  readonly keptAsJsonText?: readonly string[];
 }
 
 /**

@@ -49,3 +49,4 @@ export * from './xapi/xapi-statement-recorded';
 export * from './xapi/statement-voided';
 export * from './validation/is-ods-code';
 export * from './validation/is-programme-scope';
+export * from './validation/storable-text';

@@ -59,7 +59,7 @@ export class RecordStatementsService {
     const stored = await Promise.all(reused.map((m) => this.stored.find(m.statementId)));
     const different = reused.filter((m, i) => {
       const statement = received.find((r) => r.index === m.index)!.statement;
-      return stored[i] === null || !sameStatement(stored[i]!.document, statement);
+      return stored[i] === null || !sameStatement(stored[i]!, statement);
     });
     if (different.length > 0) throw statementConflict(different);
   }

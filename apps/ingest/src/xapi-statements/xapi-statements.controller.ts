@@ -67,7 +67,7 @@ export class XapiStatementsController {
     const [found, consistentThrough] = await Promise.all([this.stored.find(lookup.statementId), this.stored.consistentThrough()]);
     void reply.header(CONSISTENT_THROUGH_HEADER, consistentThrough);
     if (!found || found.voided !== lookup.voided) throw notFound(lookup, found !== null);
-    return found.document.statement;
+    return found.statement;
   }
 
   private receiveContext(version: string | undefined, source: string): ReceiveContext {
