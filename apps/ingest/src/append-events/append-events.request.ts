@@ -4,11 +4,15 @@ import { LEDGER_ID_SCHEMA, UUID_SCHEMA } from '../shared/append-to-ledger/ledger
 
 /** The envelope a client submits (documentation; validation is done by the events lib's parser). */
 export class SubmittedEventDto {
-  @ApiProperty({ ...UUID_SCHEMA, description: 'Client-chosen id; resubmitting the same id with the same content is safe', example: '8a7d1f7e-2c4b-4f3e-9a51-6f0f3c2b9d10' })
+  @ApiProperty({
+    ...UUID_SCHEMA,
+    description: 'Client-chosen id; resubmitting the same id with the same content is safe',
+    example: '8a7d1f7e-2c4b-4f3e-9a51-6f0f3c2b9d10',
+  })
   eventId!: string;
   @ApiProperty({ enum: knownEventTypes().map((payload) => payload.type), example: 'SessionAccessed', description: 'Past-tense event type' })
   type!: string;
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'Payload version: the current one of the type, or an older one that is upcast' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'Payload version: the type\'s current one, or an older one that is upcast' })
   version!: number;
   @ApiProperty({ format: 'date-time', example: '2026-11-24T09:30:00Z', description: 'When it happened (with a time zone); at most 5 minutes in the future' })
   occurredAt!: string;

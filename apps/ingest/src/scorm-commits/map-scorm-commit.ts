@@ -48,10 +48,13 @@ export function mapScormCommit(identity: CommitIdentity, outcome: ScormOutcome):
 }
 
 /** Which status event the outcome gives, if any; what it cannot record is noted. */
-function statusEventType(outcome: ScormOutcome, notes: FieldError[]): typeof SessionCompletedV1.type | typeof AssessmentScoredV2.type | null {
+type StatusType = typeof SessionCompletedV1.type | typeof AssessmentScoredV2.type;
+const SCORE_WITHOUT_DECISION = 'a score without pass or fail is not recorded, since AssessmentScored needs the content\'s decision';
+
+function statusEventType(outcome: ScormOutcome, notes: FieldError[]): StatusType | null {
   const { success, score, completion, elements } = outcome;
   if (success !== 'not-reported') return AssessmentScoredV2.type;
-  if (score) notes.push({ field: elements.score, reason: 'a score without pass or fail is not recorded, since AssessmentScored needs the content\'s decision' });
+  if (score) notes.push({ field: elements.score, reason: SCORE_WITHOUT_DECISION });
   return completion === 'completed' ? SessionCompletedV1.type : null;
 }
 
