@@ -5,6 +5,7 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true, target: 'es2022' } }];
 const moduleNameMapper = {
   '^@ledger/events$': '<rootDir>/libs/events/src',
+  '^@ledger/events/testing$': '<rootDir>/libs/events/src/testing',
   '^@ledger/kafka$': '<rootDir>/libs/kafka-ledger/src',
   '^@ledger/read-store$': '<rootDir>/libs/read-store/src',
   '^@ledger/runtime$': '<rootDir>/libs/runtime/src',
@@ -23,7 +24,7 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,e2e}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/test-harness/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/test-harness/src/jest/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/test-harness/src/jest/set-timeout.ts'],

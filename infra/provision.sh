@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything the local stack needs, once, into the git-ignored .infra/ folder (or, for
 # Debian's packages, into the system): node modules, Debian's chromium, PostgreSQL 15 and poppler-utils,
-# the Kafka broker jars (Maven Central) and FerretDB (Go module proxy).
+# the Kafka broker jars (Maven Central), FerretDB (Go module proxy) and schemathesis (PyPI, in a virtualenv).
 # Safe to run again: each step checks its own marker and returns at once when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 CACHE="$ROOT/.infra"
 FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.1}"
+SCHEMATHESIS_VERSION="4.32.5"
 mkdir -p "$CACHE/bin" "$CACHE/kafka"
 
 step() { printf '[provision] %s\n' "$*"; }
@@ -78,11 +79,26 @@ provision_ferretdb() {
   rm -rf "$CACHE/ferretdb-src"
 }
 
+# The property-based OpenAPI checker the API-contract tests run (infra/schemathesis.sh), in its own
+# virtualenv so nothing is installed into the system Python.
+provision_schemathesis() {
+  local venv="$CACHE/schemathesis"
+  if [ -x "$venv/bin/schemathesis" ] && "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "version ${SCHEMATHESIS_VERSION}$"; then return; fi
+  step "installing schemathesis ${SCHEMATHESIS_VERSION} (PyPI) into .infra/schemathesis"
+  command -v python3 >/dev/null 2>&1 || fail "schemathesis" "python3 is not on PATH" "install Python 3.9 or newer"
+  rm -rf "$venv"
+  python3 -m venv "$venv" >"$CACHE/schemathesis-install.log" 2>&1 ||
+    fail "schemathesis" "python3 -m venv failed (log: .infra/schemathesis-install.log)" "install the venv module (apt-get install python3-venv)"
+  "$venv/bin/pip" install --disable-pip-version-check --quiet "schemathesis==${SCHEMATHESIS_VERSION}" >>"$CACHE/schemathesis-install.log" 2>&1 ||
+    fail "schemathesis" "pip could not install schemathesis==${SCHEMATHESIS_VERSION} (log: .infra/schemathesis-install.log)" "check PyPI is reachable"
+}
+
 what="${1:-all}"
 case "$what" in
   node) provision_node_modules ;;
   services) provision_debian_packages; provision_kafka; provision_ferretdb ;;
-  all) provision_node_modules; provision_debian_packages; provision_kafka; provision_ferretdb ;;
-  *) echo "usage: infra/provision.sh [all|node|services]" >&2; exit 2 ;;
+  schemathesis) provision_schemathesis ;;
+  all) provision_node_modules; provision_debian_packages; provision_kafka; provision_ferretdb; provision_schemathesis ;;
+  *) echo "usage: infra/provision.sh [all|node|services|schemathesis]" >&2; exit 2 ;;
 esac
 step "ready ($what)"

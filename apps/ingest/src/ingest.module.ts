@@ -5,8 +5,8 @@ import { createKafka, ensureLedgerTopic, LedgerWriter, probeKafka } from '@ledge
 import { ReadStore } from '@ledger/read-store';
 import { createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
 import { AppendEventsController } from './append-events/append-events.controller';
-import { AppendEventsService } from './append-events/append-events.service';
-import { EventReceipts } from './append-events/event-receipts';
+import { AppendEventsService } from './shared/append-to-ledger/append-events.service';
+import { EventReceipts } from './shared/append-to-ledger/event-receipts';
 import type { IngestConfig } from './config';
 import { ScormCommitsController } from './scorm-commits/scorm-commits.controller';
 import { APP_LOGGER, CLOCK, Clock, INGEST_CONFIG, KAFKA } from './tokens';

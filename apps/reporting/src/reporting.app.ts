@@ -1,10 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { createHttpApp } from '@ledger/runtime';
+import { createHttpApp, setUpApiDocs } from '@ledger/runtime';
 import type { ReportingConfig } from './config';
 import { ReportingModule } from './reporting.module';
 
 /** The reporting app, ready to listen: used by main.ts and by tests, so both run the same thing. */
 export async function buildReportingApp(config: ReportingConfig, logger: Logger): Promise<NestFastifyApplication> {
-  return createHttpApp(ReportingModule.register(config), { logger });
+  const app = await createHttpApp(ReportingModule.register(config), { logger });
+  setUpApiDocs(app, { title: 'activity-ledger reporting', description: 'Reports and progress, read from the projections of the ledger.' });
+  return app;
 }

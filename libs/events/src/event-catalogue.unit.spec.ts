@@ -1,6 +1,8 @@
 import { DECORATORS } from '@nestjs/swagger';
 import { knownEventTypes } from './event-types';
+import { decodeLedgerEvent, encodeLedgerEvent } from './codec';
 import { parseSubmittedEvent } from './parse-event';
+import { payloadShapeOf } from './payload-shapes';
 import { INVALID_PAYLOAD_CASES, invalidPayloadCase, invalidPayloadOf, submittedEnvelope } from './testing/catalogue-cases';
 
 const now = new Date('2026-11-24T12:00:00Z');
@@ -23,6 +25,14 @@ describe('the event catalogue', () => {
     const result = parseSubmittedEvent(submittedEnvelope(payload, invalidPayloadOf(payload, bad), now), now);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.map((error) => error.field)).toEqual([`data.${bad.field}`]);
+  });
+
+  it.each(types)('reads the example of %s back from the ledger unchanged, its shape naming exactly its fields', (_type, payload) => {
+    expect(Object.keys(payloadShapeOf(payload.type) ?? {}).sort()).toEqual(Object.keys(payload.example).sort());
+    const accepted = parseSubmittedEvent(submittedEnvelope(payload, payload.example, now), now);
+    if (!accepted.ok) throw new Error(`the example of ${payload.type} must be accepted`);
+    const stored = { ...accepted.value, recordedAt: now.toISOString(), source: 'catalogue-test' };
+    expect(decodeLedgerEvent(encodeLedgerEvent(stored))).toEqual({ ok: true, value: stored });
   });
 
   it.each(types)('documents every field of %s for the API', (_type, payload) => {

@@ -1,6 +1,7 @@
 import { SessionAccessedV1 } from './activity/session-accessed';
 import { SessionCompletedV1 } from './activity/session-completed';
-import { AssessmentScoredV1 } from './activity/assessment-scored';
+import { AssessmentScoredV2 } from './activity/assessment-scored';
+import { upcastAssessmentScoredV1 } from './activity/assessment-scored.v1';
 import { ProgrammeDefinedV1 } from './catalogue/programme-defined';
 import { CourseDefinedV1 } from './catalogue/course-defined';
 import { LearningPathDefinedV1 } from './catalogue/learning-path-defined';
@@ -41,6 +42,11 @@ export interface PayloadClass<T = object> {
   readonly type: string;
   readonly version: number;
   readonly example: T;
+  /**
+   * Fields every reader keeps as JSON text rather than as document fields (see XapiStatementRecordedV1),
+   * so any JSON is storable there; every other string of the payload must be storable text.
+   */
+  readonly keptAsJsonText?: readonly string[];
 }
 
 /**
@@ -68,7 +74,7 @@ function register(current: PayloadClass, upcasters: Record<number, Upcaster> = {
 
 register(SessionAccessedV1);
 register(SessionCompletedV1);
-register(AssessmentScoredV1);
+register(AssessmentScoredV2, { 1: upcastAssessmentScoredV1 });
 
 register(ProgrammeDefinedV1);
 register(CourseDefinedV1);

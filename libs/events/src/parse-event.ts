@@ -1,7 +1,9 @@
-import { eventTypeEntry } from './event-types';
+import { eventTypeEntry, PayloadClass } from './event-types';
 import type { FieldError } from './field-error';
 import type { LedgerEvent } from './envelope';
-import { upcastAndValidatePayload } from './validate-payload';
+import { upcastPayload } from './upcast-payload';
+import { validatePayload } from './validate-payload';
+import { isStorableText, unstorableTextErrors } from './validation/storable-text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 /** ISO-8601 date-time with an explicit zone, as RFC 3339 requires; a bare local time is ambiguous. */
@@ -16,8 +18,10 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Field
 export type SubmittedEvent = Omit<LedgerEvent, 'recordedAt' | 'source'>;
 
 /**
- * Checks one event as a client submitted it and returns it with its payload at the current version.
- * Every problem is reported, not just the first.
+ * What ingest accepts: checks one event as a client submitted it, by today's rules, and returns it
+ * with its payload at the current version. Every problem is reported, not just the first. The ledger
+ * is read by a separate, shape-only check (stored-event.ts), so tightening a rule here never makes
+ * history unreadable.
  */
 export function parseSubmittedEvent(raw: unknown, now: Date): ParseResult<SubmittedEvent> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -47,9 +51,10 @@ export function parseSubmittedEvent(raw: unknown, now: Date): ParseResult<Submit
     if ((version as number) > entry.current.version) {
       errors.push({ field: 'version', reason: `${entry.current.type} has no version ${version} (current is ${entry.current.version})` });
     } else {
-      const payload = upcastAndValidatePayload(entry, version as number, input.data);
-      errors.push(...payload.errors);
-      data = payload.data;
+      const upcast = upcastPayload(entry, version as number, input.data);
+      const payloadErrors = upcast.data ? [...validatePayload(entry, upcast.data), ...payloadTextErrors(entry.current, upcast.data)] : upcast.errors;
+      errors.push(...payloadErrors);
+      if (payloadErrors.length === 0) data = { ...upcast.data };
     }
   }
   if (errors.length > 0 || !entry || !data) return { ok: false, errors };
@@ -78,12 +83,22 @@ function checkString(
     errors.push({ field, reason: value === undefined ? 'is required' : 'must be a non-empty string' });
     return;
   }
+  if (!isStorableText(value)) {
+    errors.push({ field, reason: 'must not contain U+0000 or an unpaired UTF-16 surrogate' });
+    return;
+  }
   if (value.length > MAX_ID_LENGTH && field !== 'occurredAt') {
     errors.push({ field, reason: `must be at most ${MAX_ID_LENGTH} characters` });
     return;
   }
   const problem = extra?.(value);
   if (problem) errors.push({ field, reason: problem });
+}
+
+/** Text no read model could keep as sent, anywhere in the payload except the fields its readers keep as JSON text. */
+function payloadTextErrors(payload: PayloadClass, data: Record<string, unknown>): FieldError[] {
+  const keptAsText = new Set(payload.keptAsJsonText ?? []);
+  return Object.entries(data).flatMap(([field, value]) => (keptAsText.has(field) ? [] : unstorableTextErrors(value, `data.${field}`)));
 }
 
 function instantProblem(value: string, now: Date): string | undefined {

@@ -1,5 +1,4 @@
 import { parseSubmittedEvent } from './parse-event';
-import { decodeLedgerEvent, encodeLedgerEvent } from './codec';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const accessed = {
@@ -52,21 +51,21 @@ describe('parseSubmittedEvent', () => {
     const scored = { ...accessed, type: 'AssessmentScored', data: { sessionId: 's', attemptId: 'a', score: 11, maxScore: 10, passMark: 8, passed: true } };
     expect(parseSubmittedEvent(scored, now)).toMatchObject({ ok: false, errors: [{ field: 'data.score', reason: 'score must not exceed maxScore' }] });
   });
-});
 
-describe('ledger codec', () => {
-  it('round-trips an accepted event', () => {
-    const parsed = parseSubmittedEvent(accessed, now);
-    if (!parsed.ok) throw new Error('fixture must parse');
-    const stored = { ...parsed.value, recordedAt: now.toISOString(), source: 'player-1' };
-    expect(decodeLedgerEvent(encodeLedgerEvent(stored))).toEqual({ ok: true, value: stored });
+  it('refuses text a read model cannot keep (U+0000, an unpaired surrogate) in the envelope and the payload', () => {
+    const result = parseSubmittedEvent({ ...accessed, subject: 'learner\u0000', data: { ...accessed.data, sessionId: 's-\ud800', attemptId: 'a-\udc00-1' } }, now);
+    expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['subject', 'data.sessionId', 'data.attemptId']);
   });
 
-  it('reports bytes that are not an event as poison, with the reason', () => {
-    expect(decodeLedgerEvent(Buffer.from('{not json'))).toMatchObject({ ok: false, errors: [{ field: '' }] });
-    expect(decodeLedgerEvent(Buffer.from(JSON.stringify({ ...accessed })))).toMatchObject({
-      ok: false,
-      errors: [{ field: 'recordedAt' }, { field: 'source' }],
-    });
+  it('keeps any text inside an xAPI statement, which readers keep as JSON text', () => {
+    const statement = {
+      id: '3f6d2b84-7c1e-4a8f-9d25-0b6e41c7a913',
+      actor: { account: { homePage: 'https://learninghub.example.org', name: 'learner-1' } },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+      object: { id: 'https://learninghub.example.org/sessions/s-1' },
+      result: { extensions: { 'http://example.com/ext': 'a\u0000b' } },
+    };
+    const recorded = { ...accessed, eventId: statement.id, type: 'XapiStatementRecorded', data: { statementId: statement.id, statement, xapiVersion: '2.0.0' } };
+    expect(parseSubmittedEvent(recorded, now).ok).toBe(true);
   });
 });

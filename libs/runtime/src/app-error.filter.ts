@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppError, AppErrorCode } from './app-error';
+import type { RouteTable } from './route-table';
 
 const STATUS: Record<AppErrorCode, number> = {
   'REQUEST.INVALID': HttpStatus.BAD_REQUEST,
   'REQUEST.TOO_LARGE': HttpStatus.PAYLOAD_TOO_LARGE,
+  'REQUEST.METHOD_NOT_ALLOWED': HttpStatus.METHOD_NOT_ALLOWED,
   'EVENT.CONFLICT': HttpStatus.CONFLICT,
   'LEDGER.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'STORE.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
@@ -23,12 +25,28 @@ const FASTIFY_CODES: Record<string, AppErrorCode> = {
 /** Maps every error to `{ code, message, details? }` with the status of its code; unknown errors are 500 and logged. */
 @Catch()
 export class AppErrorFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly routes?: RouteTable,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(error);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.methodNotAllowed(error, http.getRequest<FastifyRequest>(), reply) ?? this.toBody(error);
     reply.status(body.status).send({ code: body.code, message: body.message, ...(body.details === undefined ? {} : { details: body.details }) });
+  }
+
+  /**
+   * A path served with other methods (whatever refused the request: the router's 404, or Fastify
+   * refusing a body for a method it has no route for): 405 naming the methods it serves (Allow).
+   */
+  private methodNotAllowed(error: unknown, request: FastifyRequest, reply: FastifyReply): { status: number; code: string; message: string; details?: unknown } | undefined {
+    if (!this.routes || !request?.url || error instanceof AppError) return undefined;
+    const allowed = this.routes.allowedMethods(request.url.split('?')[0]);
+    if (allowed.length === 0 || allowed.includes(request.method)) return undefined;
+    void reply.header('Allow', allowed.join(', '));
+    return { status: STATUS['REQUEST.METHOD_NOT_ALLOWED'], code: 'REQUEST.METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here; allowed: ${allowed.join(', ')}` };
   }
 
   private toBody(error: unknown): { status: number; code: string; message: string; details?: unknown } {

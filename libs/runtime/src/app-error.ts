@@ -7,6 +7,7 @@ import type { FieldError } from '@ledger/events';
 export type AppErrorCode =
   | 'REQUEST.INVALID'
   | 'REQUEST.TOO_LARGE'
+  | 'REQUEST.METHOD_NOT_ALLOWED'
   | 'EVENT.CONFLICT'
   | 'LEDGER.UNAVAILABLE'
   | 'STORE.UNAVAILABLE'

@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { Logger } from 'pino';
 import { AppErrorFilter } from './app-error.filter';
 import { NestPinoLogger } from './logger';
+import { RouteTable } from './route-table';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -20,7 +21,10 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
     logger: new NestPinoLogger(options.logger),
     bufferLogs: false,
   });
-  app.useGlobalFilters(new AppErrorFilter(options.logger));
+  const routes = new RouteTable();
+  // Registered before the routes are (at init), so every one of them is seen.
+  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => routes.record(route.url, route.method));
+  app.useGlobalFilters(new AppErrorFilter(options.logger, routes));
   app.enableShutdownHooks();
   return app;
 }

@@ -4,4 +4,6 @@ export * from './app-error';
 export * from './app-error.filter';
 export * from './health.controller';
 export * from './bootstrap';
+export * from './route-table';
+export * from './api-docs';
 export * from './run-main';

@@ -8,3 +8,4 @@ export * from './test-stack-env';
 export * from './test-app-env';
 export * from './supervised-process';
 export * from './local-postgres';
+export * from './schemathesis';

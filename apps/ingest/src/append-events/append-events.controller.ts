@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiExtraModels, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { knownEventTypes } from '@ledger/events';
 import { AppendEventsRequest, AppendEventsResponse } from './append-events.request';
-import { AppendEventsService } from './append-events.service';
+import { AppendEventsService } from '../shared/append-to-ledger/append-events.service';
 import { appendEventsExamples } from './event-examples';
 import { ClientSource } from '../client-source';
 

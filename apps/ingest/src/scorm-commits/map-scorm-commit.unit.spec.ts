@@ -55,19 +55,20 @@ describe('SCORM 1.2 commits', () => {
     expect(derive(commit('1.2', { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.lesson_location': 'p3' }))).toEqual({ events: [], notRecorded: [] });
   });
 
-  it('records `passed` without a score as completed, and says so', () => {
+  it('records `passed` without a score as a pass with null numbers, which satisfies a session that requires a pass', () => {
     const result = derive(commit('1.2', { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '', 'cmi.core.session_time': '00:05:00' }));
-    expect(result.events.map((e) => [e.type, e.data])).toEqual([
-      ['SessionAccessed', { ...ids, timeSpentSeconds: 300 }],
-      ['SessionCompleted', ids],
+    expect(result.events.map((e) => [e.type, e.version, e.data])).toEqual([
+      ['SessionAccessed', 1, { ...ids, timeSpentSeconds: 300 }],
+      ['AssessmentScored', 2, { ...ids, score: null, maxScore: null, passMark: null, passed: true }],
     ]);
-    expect(result.notRecorded).toEqual([{ field: 'cmi.core.lesson_status', reason: expect.stringContaining('passed without a score: recorded as completed') }]);
+    expect(result.notRecorded).toEqual([]);
   });
 
-  it('records no status for `failed` without a score, and says so', () => {
+  it('records `failed` without a score as a fail with null numbers', () => {
     const result = derive(commit('1.2', { 'cmi.core.lesson_status': 'failed', 'cmi.core.session_time': '00:05:00' }));
-    expect(result.events.map((e) => e.type)).toEqual(['SessionAccessed']);
-    expect(result.notRecorded).toEqual([{ field: 'cmi.core.lesson_status', reason: expect.stringContaining('failed without a score: no status recorded') }]);
+    expect(facts(commit('1.2', { 'cmi.core.lesson_status': 'failed' }))).toEqual([['AssessmentScored', { ...ids, score: null, maxScore: null, passMark: null, passed: false }]]);
+    expect(result.events.map((e) => e.type)).toEqual(['SessionAccessed', 'AssessmentScored']);
+    expect(result.notRecorded).toEqual([]);
   });
 
   it('records a score reported with `completed` only as completion, and says so', () => {
@@ -76,10 +77,10 @@ describe('SCORM 1.2 commits', () => {
     expect(result.notRecorded).toEqual([{ field: 'cmi.core.score.raw', reason: expect.stringContaining('a score without pass or fail') }]);
   });
 
-  it('records pass mark 0 when no mastery score was declared, and says so; max defaults to 100', () => {
+  it('records a null pass mark when no mastery score was declared (never a default); max defaults to 100', () => {
     const result = derive(commit('1.2', { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': 64 }));
-    expect(result.events.map((e) => e.data)).toEqual([{ ...ids, score: 64, maxScore: 100, passMark: 0, passed: true }]);
-    expect(result.notRecorded).toEqual([{ field: 'cmi.core.score.raw', reason: expect.stringContaining('passMark recorded as 0') }]);
+    expect(result.events.map((e) => e.data)).toEqual([{ ...ids, score: 64, maxScore: 100, passMark: null, passed: true }]);
+    expect(result.notRecorded).toEqual([]);
   });
 
   it('moves a score with a non-zero minimum onto the ledger\'s 0-based scale, pass mark included', () => {
@@ -129,13 +130,11 @@ describe('SCORM 2004 commits', () => {
     expect(facts(commit('2004', { 'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown' }))).toEqual([]);
   });
 
-  it('records a pass without a score as completion unless completion_status says incomplete', () => {
-    const unreported = derive(commit('2004', { 'cmi.success_status': 'passed' }));
-    expect(unreported.events.map((e) => e.type)).toEqual(['SessionCompleted']);
-    expect(unreported.notRecorded).toEqual([{ field: 'cmi.success_status', reason: expect.stringContaining('recorded as completed') }]);
-    const incomplete = derive(commit('2004', { 'cmi.success_status': 'passed', 'cmi.completion_status': 'incomplete' }));
-    expect(incomplete.events).toEqual([]);
-    expect(incomplete.notRecorded).toEqual([{ field: 'cmi.success_status', reason: expect.stringContaining('no status recorded') }]);
+  it('records a pass without a score as a pass with null numbers, whatever completion_status says', () => {
+    const passedWithoutScore = [['AssessmentScored', { ...ids, score: null, maxScore: null, passMark: null, passed: true }]];
+    expect(facts(commit('2004', { 'cmi.success_status': 'passed' }))).toEqual(passedWithoutScore);
+    expect(facts(commit('2004', { 'cmi.success_status': 'passed', 'cmi.completion_status': 'incomplete' }))).toEqual(passedWithoutScore);
+    expect(derive(commit('2004', { 'cmi.success_status': 'passed', 'cmi.scaled_passing_score': '0.8' })).events.map((e) => e.data)).toEqual([passedWithoutScore[0][1]]);
   });
 
   it('records a negative scaled score as 0 and says so; tidies floating-point noise', () => {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LEDGER_ID_SCHEMA } from '../shared/append-to-ledger/ledger-id-schema';
 import { SCORM_VERSIONS } from './scorm-commit';
 
 const CMI_DESCRIPTION = [
@@ -9,14 +10,14 @@ const CMI_DESCRIPTION = [
 ].join(' ');
 
 export class ScormCommitRequest {
-  @ApiProperty({ example: 'learner-42', description: 'The learner; recorded as the events\' subject and actor' })
+  @ApiProperty({ ...LEDGER_ID_SCHEMA, example: 'learner-42', description: 'The learner; recorded as the events\' subject and actor' })
   learnerId!: string;
-  @ApiProperty({ example: 'elfh-session-1042', description: 'Catalogue id of the session (the SCO)' })
+  @ApiProperty({ ...LEDGER_ID_SCHEMA, example: 'elfh-session-1042', description: 'Catalogue id of the session (the SCO)' })
   sessionId!: string;
-  @ApiProperty({ example: 'att-7f3c', description: 'The attempt; a re-attempt has a new id' })
+  @ApiProperty({ ...LEDGER_ID_SCHEMA, example: 'att-7f3c', description: 'The attempt; a re-attempt has a new id' })
   attemptId!: string;
   @ApiProperty({
-    oneOf: [{ type: 'string' }, { type: 'integer', minimum: 0 }],
+    oneOf: [{ type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' }, { type: 'integer', minimum: 0 }],
     example: 'commit-0003',
     description: 'The client\'s id for this commit, or its sequence number within the attempt. Redelivering a commit with the same id gives the same events, acknowledged without counting twice; reusing the id for different values is refused with 409.',
   })
@@ -42,8 +43,8 @@ export class DerivedEventDto {
 }
 
 export class NotRecordedDto {
-  @ApiProperty({ example: 'cmi.core.lesson_status' }) field!: string;
-  @ApiProperty({ example: 'passed without a score: recorded as completed, since AssessmentScored needs a score' }) reason!: string;
+  @ApiProperty({ example: 'cmi.core.score.raw' }) field!: string;
+  @ApiProperty({ example: 'a score without pass or fail is not recorded, since AssessmentScored needs the content\'s decision' }) reason!: string;
 }
 
 export class ScormCommitResponse {

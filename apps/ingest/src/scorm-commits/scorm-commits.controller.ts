@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@ledger/runtime';
-import { AppendEventsService } from '../append-events/append-events.service';
+import { AppendEventsService } from '../shared/append-to-ledger/append-events.service';
 import { CLOCK, Clock } from '../tokens';
 import { deriveCommitEvents } from './derive-commit-events';
 import { ScormCommitRequest, ScormCommitResponse } from './scorm-commit.request';

@@ -60,6 +60,16 @@ describe('POST /v1/scorm/commits', () => {
     ]);
   });
 
+  it('records `passed` without a score as AssessmentScored version 2 with null numbers, not as a completion', async () => {
+    const learnerId = uniqueName('learner');
+    const commit = { learnerId, sessionId: 'elfh-session-1042', attemptId: 'att-1', commitId: 1, occurredAt: minutesAgo(2), scormVersion: '1.2', cmi: { 'cmi.core.lesson_status': 'passed' } };
+    expect(await accept(commit)).toEqual({ accepted: [expect.objectContaining({ type: 'AssessmentScored' })], notRecorded: [] });
+    const onLedger = await ledgerEventsFor(learnerId);
+    expect(onLedger.map((e) => [e.type, e.version, e.data])).toEqual([
+      ['AssessmentScored', 2, { sessionId: 'elfh-session-1042', attemptId: 'att-1', score: null, maxScore: null, passMark: null, passed: true }],
+    ]);
+  });
+
   it('records a SCORM 2004 commit, and a redelivery returns the same events without appending time again', async () => {
     const learnerId = uniqueName('learner');
     const commit = {

@@ -1,5 +1,5 @@
 import {
-  AssessmentScoredV1,
+  AssessmentScoredV2,
   SessionAccessedV1,
   SessionCompletedV1,
   StatementVoidedV1,
@@ -7,12 +7,20 @@ import {
   XapiStatementRecordedV1,
   XapiVersion,
 } from '@ledger/events';
-import { nameBasedUuid } from '../scorm-commits/name-based-uuid';
+import { nameBasedUuid } from '../shared/name-based-uuid';
 import { learnerIdOf } from './learner-id';
 import type { ReceivedStatement } from './read-statements';
 import { statementScore, ledgerPassMark } from './statement-score';
 import { durationSeconds } from './xapi-duration';
 import { ACCESS_VERBS, ADL_VERBS, SCORING_VERBS } from './xapi-verbs';
+
+/** The payload version each derived event is written at: the current one of its type. */
+const DERIVED_VERSIONS: Record<DerivedType, number> = {
+  [SessionAccessedV1.type]: SessionAccessedV1.version,
+  [SessionCompletedV1.type]: SessionCompletedV1.version,
+  [AssessmentScoredV2.type]: AssessmentScoredV2.version,
+  [StatementVoidedV1.type]: StatementVoidedV1.version,
+};
 
 /**
  * The UUID v5 namespace of events derived from xAPI statements. Fixed forever: changing it would give
@@ -20,8 +28,8 @@ import { ACCESS_VERBS, ADL_VERBS, SCORING_VERBS } from './xapi-verbs';
  */
 export const XAPI_STATEMENT_EVENT_NAMESPACE = 'f3769f6e-8650-4d3e-95f8-b1a2a86498e1';
 
-type DerivedType = typeof SessionAccessedV1.type | typeof SessionCompletedV1.type | typeof AssessmentScoredV1.type | typeof StatementVoidedV1.type;
-type Derived = { type: DerivedType; data: SessionAccessedV1 | SessionCompletedV1 | AssessmentScoredV1 | StatementVoidedV1 };
+type DerivedType = typeof SessionAccessedV1.type | typeof SessionCompletedV1.type | typeof AssessmentScoredV2.type | typeof StatementVoidedV1.type;
+type Derived = { type: DerivedType; data: SessionAccessedV1 | SessionCompletedV1 | AssessmentScoredV2 | StatementVoidedV1 };
 type Json = Record<string, unknown>;
 
 /** One statement's events, in ledger order: XapiStatementRecorded first, then what it stands for. */
@@ -36,9 +44,9 @@ export interface MappedStatement {
  * with the statement id as its eventId; then, by verb (ADL IRIs):
  * - launched / initialized / attempted → SessionAccessed, `result.duration` as whole seconds (0 without one);
  * - completed → SessionCompleted;
- * - passed / failed / scored with a usable score → AssessmentScored (see statement-score.ts); passed
- *   is the verb's verdict, or `result.success` for scored (scored without it records nothing more);
- *   passed without a usable score → SessionCompleted (a pass means the content was finished);
+ * - passed / failed / scored → AssessmentScored (see statement-score.ts); passed is the verb's verdict,
+ *   or `result.success` for scored (scored without it records nothing more); score, maximum and pass
+ *   mark are null where the statement gives none usable (a pass without a score is still a pass);
  * - voided → StatementVoided for the StatementRef'd statement;
  * - any other verb, or an object that is not an Activity → nothing more.
  * The learner (subject and actor) comes from the statement's actor (learner-id.ts); sessionId is the
@@ -48,11 +56,11 @@ export interface MappedStatement {
 export function mapStatement({ index, statementId, statement }: ReceivedStatement, xapiVersion: XapiVersion, now: Date): MappedStatement {
   const learnerId = learnerIdOf(statement.actor as Json);
   const occurredAt = typeof statement.timestamp === 'string' ? new Date(statement.timestamp).toISOString() : now.toISOString();
-  const envelope = { version: 1, occurredAt, subject: learnerId, actor: learnerId };
+  const envelope = { occurredAt, subject: learnerId, actor: learnerId };
   const recorded: XapiStatementRecordedV1 = { statementId, statement, xapiVersion };
   const events: SubmittedEvent[] = [
-    { ...envelope, eventId: statementId, type: XapiStatementRecordedV1.type, data: recorded },
-    ...derive(statementId, statement).map(({ type, data }) => ({ ...envelope, eventId: derivedEventId(statementId, type), type, data })),
+    { ...envelope, eventId: statementId, type: XapiStatementRecordedV1.type, version: XapiStatementRecordedV1.version, data: recorded },
+    ...derive(statementId, statement).map(({ type, data }) => ({ ...envelope, eventId: derivedEventId(statementId, type), type, version: DERIVED_VERSIONS[type], data })),
   ];
   return { index, statementId, events };
 }
@@ -90,7 +98,12 @@ function scoringEvents(verbId: string, ids: { sessionId: string; attemptId: stri
   const passed = verbId === ADL_VERBS.passed ? true : verbId === ADL_VERBS.failed ? false : result.success;
   if (typeof passed !== 'boolean') return [];
   const score = statementScore(result.score);
-  if (!score) return verbId === ADL_VERBS.passed ? [{ type: SessionCompletedV1.type, data: ids }] : [];
-  const data: AssessmentScoredV1 = { ...ids, ...score, passMark: ledgerPassMark(score.maxScore, context), passed };
-  return [{ type: AssessmentScoredV1.type, data }];
+  const data: AssessmentScoredV2 = {
+    ...ids,
+    score: score?.score ?? null,
+    maxScore: score?.maxScore ?? null,
+    passMark: score ? ledgerPassMark(score.maxScore, context) : null,
+    passed,
+  };
+  return [{ type: AssessmentScoredV2.type, data }];
 }

@@ -66,28 +66,35 @@ describe('mapStatement', () => {
       ['AssessmentScored', { ...ids, score: 9, maxScore: 10, passMark: 8, passed: true }],
     ]);
     expect(derived(statement('failed', { result: { score: { raw: 70, min: 50, max: 100 }, success: true } }))).toEqual([
-      ['AssessmentScored', { ...ids, score: 20, maxScore: 50, passMark: 0, passed: false }],
+      ['AssessmentScored', { ...ids, score: 20, maxScore: 50, passMark: null, passed: false }],
     ]);
   });
 
   it('takes a scaled score as a percentage when raw or max is missing, and a negative one as 0', () => {
     expect(derived(statement('scored', { result: { score: { scaled: 0.07, raw: 7 }, success: false } }))).toEqual([
-      ['AssessmentScored', { ...ids, score: 7, maxScore: 100, passMark: 0, passed: false }],
+      ['AssessmentScored', { ...ids, score: 7, maxScore: 100, passMark: null, passed: false }],
     ]);
-    expect(derived(statement('failed', { result: { score: { scaled: -0.5 } } }))).toEqual([['AssessmentScored', { ...ids, score: 0, maxScore: 100, passMark: 0, passed: false }]]);
+    expect(derived(statement('failed', { result: { score: { scaled: -0.5 } } }))).toEqual([['AssessmentScored', { ...ids, score: 0, maxScore: 100, passMark: null, passed: false }]]);
   });
 
   it('decides scored by result.success, and records nothing more without it', () => {
     expect(derived(statement('scored', { result: { score: { scaled: 0.9 }, success: true } }))).toEqual([
-      ['AssessmentScored', { ...ids, score: 90, maxScore: 100, passMark: 0, passed: true }],
+      ['AssessmentScored', { ...ids, score: 90, maxScore: 100, passMark: null, passed: true }],
     ]);
     expect(derived(statement('scored', { result: { score: { scaled: 0.9 } } }))).toEqual([]);
   });
 
-  it('records passed without a usable score as completed, and failed without one as nothing', () => {
-    expect(derived(statement('passed'))).toEqual([['SessionCompleted', ids]]);
-    expect(derived(statement('passed', { result: { score: { raw: 9 } } }))).toEqual([['SessionCompleted', ids]]);
-    expect(derived(statement('failed', { result: { success: false } }))).toEqual([]);
+  it('records passed or failed without a usable score as AssessmentScored version 2 with null numbers, never a completion', () => {
+    const unscored = { ...ids, score: null, maxScore: null, passMark: null };
+    expect(derived(statement('passed'))).toEqual([['AssessmentScored', { ...unscored, passed: true }]]);
+    expect(derived(statement('passed', { result: { score: { raw: 9 } }, context: { registration, extensions: { [CMI5_MASTERY_SCORE]: 0.8 } } }))).toEqual([
+      ['AssessmentScored', { ...unscored, passed: true }],
+    ]);
+    expect(derived(statement('failed', { result: { success: false } }))).toEqual([['AssessmentScored', { ...unscored, passed: false }]]);
+    expect(map(statement('passed')).map((event) => [event.type, event.version])).toEqual([
+      ['XapiStatementRecorded', 1],
+      ['AssessmentScored', 2],
+    ]);
   });
 
   it('maps voided to StatementVoided for the referenced statement', () => {
@@ -135,6 +142,7 @@ describe('mapStatement', () => {
       statement('launched', { result: { duration: 'PT45.5S' } }),
       statement('passed', { result: { score: { raw: 9, max: 10 } }, context: { registration, extensions: { [CMI5_MASTERY_SCORE]: 0.8 } } }),
       statement('voided', { object: { objectType: 'StatementRef', id: '9b1e7c55-2d40-4f6a-8e33-5a0c9f2d7b61' } }),
+      statement('failed', { id: '6a1b7c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d' }),
     ];
     const events: SubmittedEvent[] = statements.flatMap(map);
     for (const event of events) expect(parseSubmittedEvent(event, now)).toEqual({ ok: true, value: event });

@@ -35,6 +35,16 @@ describe('reading posted statements', () => {
     expect(many.map((s) => s.statementId)).toEqual([id, '9b1e7c55-2d40-4f6a-8e33-5a0c9f2d7b61']);
   });
 
+  it('refuses text a read model cannot keep where it becomes a learner or session id, and keeps it anywhere else in the statement', () => {
+    const learner = (name: string) => ({ ...valid, actor: { account: { homePage: 'https://learninghub.example.org', name } } });
+    expect(refusal(() => readPostedStatements([learner('learner\u0000-42'), { ...valid, object: { id: 'https://x.example.org/\ud800' } }], context))).toEqual([
+      [0, ['actor.account.name']],
+      [1, ['object.id']],
+    ]);
+    const extensions = { 'http://example.com/ext': 'nul \u0000 and half \udc00' };
+    expect(readPostedStatements({ ...valid, result: { extensions }, context: { extensions } }, context)).toHaveLength(1);
+  });
+
   it('drops a client-sent stored time and replaces a client-sent authority', () => {
     const [one] = readPostedStatements({ ...valid, stored: '2020-01-01T00:00:00Z', authority: { mbox: 'mailto:someone@example.org' } }, context);
     expect(one.statement.stored).toBeUndefined();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { XapiVersion } from '@ledger/events';
 import { AppError, InvalidItem } from '@ledger/runtime';
-import { AppendEventsService } from '../append-events/append-events.service';
+import { AppendEventsService } from '../shared/append-to-ledger/append-events.service';
 import { mapStatement, MappedStatement } from './map-statement';
 import type { ReceivedStatement } from './read-statements';
 import { sameStatement } from './same-statement';
@@ -59,7 +59,7 @@ export class RecordStatementsService {
     const stored = await Promise.all(reused.map((m) => this.stored.find(m.statementId)));
     const different = reused.filter((m, i) => {
       const statement = received.find((r) => r.index === m.index)!.statement;
-      return stored[i] === null || !sameStatement(stored[i]!.document, statement);
+      return stored[i] === null || !sameStatement(stored[i]!, statement);
     });
     if (different.length > 0) throw statementConflict(different);
   }

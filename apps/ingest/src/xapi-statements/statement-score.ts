@@ -8,13 +8,6 @@ export interface LedgerScore {
 }
 
 /**
- * The pass mark recorded when the statement states none (no cmi5 `masteryscore` extension): 0, which
- * reads as "no pass mark was declared". `passed` is still the content's own verdict, so nothing is
- * decided from it. (SCORM commits record the same default.)
- */
-export const DEFAULT_PASS_MARK = 0;
-
-/**
  * `result.score` on the ledger's scale:
  * - `raw` with `max`: raw and max, less `min` (default 0), so 70 in 50..100 is 20 of 50;
  * - otherwise `scaled` (-1..1) as a percentage of 100, below 0 recorded as 0 (the ledger has no
@@ -31,11 +24,11 @@ export function statementScore(score: unknown): LedgerScore | null {
   return null;
 }
 
-/** The cmi5 mastery score (scaled 0..1) on the score's scale, else DEFAULT_PASS_MARK. */
-export function ledgerPassMark(maxScore: number, context: Record<string, unknown> | undefined): number {
+/** The cmi5 mastery score (scaled 0..1) on the score's scale; null when the statement declares none (recorded as unknown, never as 0). */
+export function ledgerPassMark(maxScore: number, context: Record<string, unknown> | undefined): number | null {
   const extensions = context?.extensions;
   const mastery = isJsonObject(extensions) ? extensions[CMI5_MASTERY_SCORE] : undefined;
-  return typeof mastery === 'number' ? tidy(mastery * maxScore) : DEFAULT_PASS_MARK;
+  return typeof mastery === 'number' ? tidy(mastery * maxScore) : null;
 }
 
 /** Removes binary floating-point noise (0.07 * 100 = 7.000000000000001). */

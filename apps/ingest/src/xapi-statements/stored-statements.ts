@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
-import { readCompleteThrough, ReadStore, XAPI_STATEMENTS_COLLECTION, XapiStatementDocument, XapiStatementsCollectionDocument, xapiVoidingDocumentId } from '@ledger/read-store';
+import { readCompleteThrough, ReadStore, storedStatementOf, XAPI_STATEMENTS_COLLECTION, XapiStatementsCollectionDocument, xapiVoidingDocumentId } from '@ledger/read-store';
 import { AppError } from '@ledger/runtime';
 import type { IngestConfig } from '../config';
 import { APP_LOGGER, INGEST_CONFIG } from '../tokens';
 
-/** A stored statement and whether it stands voided. */
+/** A stored statement, as the LRS serves it, and whether it stands voided. */
 export interface StoredStatement {
-  document: XapiStatementDocument;
+  statement: Record<string, unknown>;
+  /** True when the client sent no timestamp and the LRS assigned it. */
+  timestampAssigned: boolean;
   voided: boolean;
 }
 
@@ -29,7 +31,7 @@ export class StoredStatements {
     return this.read(async (collection) => {
       const [document, voiding] = await Promise.all([collection.findOne({ _id: statementId }), collection.findOne({ _id: xapiVoidingDocumentId(statementId) })]);
       if (document?.kind !== 'statement') return null;
-      return { document, voided: voiding !== null && !document.isVoiding };
+      return { statement: storedStatementOf(document), timestampAssigned: document.timestampAssigned, voided: voiding !== null && !document.isVoiding };
     });
   }
 

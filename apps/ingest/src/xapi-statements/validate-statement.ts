@@ -1,4 +1,4 @@
-import { FieldError, isJsonObject, MAX_FUTURE_SKEW_MS, statementShapeErrors, XAPI_UUID, XapiVersion } from '@ledger/events';
+import { FieldError, isJsonObject, isStorableText, MAX_FUTURE_SKEW_MS, statementShapeErrors, XAPI_UUID, XapiVersion } from '@ledger/events';
 import { learnerIdOf } from './learner-id';
 import { durationSeconds, isIsoDuration } from './xapi-duration';
 import { ACCESS_VERBS, ADL_VERBS, CMI5_MASTERY_SCORE } from './xapi-verbs';
@@ -11,6 +11,7 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 const MAX_LEARNER_ID_LENGTH = 200;
 /** Longest time one session access may record (the SessionAccessed limit). */
 export const MAX_ACCESS_SECONDS = 7 * 24 * 3600;
+const UNSTORABLE_REASON = 'must not contain U+0000 or an unpaired UTF-16 surrogate: it becomes a value in read models, which cannot hold them';
 
 /**
  * Every problem with one statement that ingest can see before appending, each named by its path
@@ -25,7 +26,14 @@ export function statementErrors(statement: Json, xapiVersion: XapiVersion, now: 
   if (statement.context !== undefined) errors.push(...contextErrors(statement.context));
   if (verbId === ADL_VERBS.voided) errors.push(...voidingErrors(statement));
   if (!shape.some((e) => e.field.startsWith('actor'))) errors.push(...learnerIdErrors(statement.actor as Json));
+  if (!shape.some((e) => e.field.startsWith('object'))) errors.push(...sessionIdErrors(statement.object as Json));
   return errors;
+}
+
+/** An activity's IRI becomes the session id of the events derived from it, a value in read-model documents. */
+function sessionIdErrors(object: Json): FieldError[] {
+  if ((object.objectType ?? 'Activity') !== 'Activity' || isStorableText(String(object.id))) return [];
+  return [{ field: 'object.id', reason: UNSTORABLE_REASON }];
 }
 
 function timestampErrors(timestamp: unknown, now: Date): FieldError[] {
@@ -108,8 +116,10 @@ function voidingErrors(statement: Json): FieldError[] {
   return [];
 }
 
+/** The learner id keys the ledger and is a value in read-model documents: bounded, and text a store keeps. */
 function learnerIdErrors(actor: Json): FieldError[] {
-  if (learnerIdOf(actor).length <= MAX_LEARNER_ID_LENGTH) return [];
+  const learnerId = learnerIdOf(actor);
   const field = actor.account !== undefined ? 'actor.account.name' : 'actor.openid';
-  return [{ field, reason: `must be at most ${MAX_LEARNER_ID_LENGTH} characters to serve as the learner id` }];
+  if (learnerId.length > MAX_LEARNER_ID_LENGTH) return [{ field, reason: `must be at most ${MAX_LEARNER_ID_LENGTH} characters to serve as the learner id` }];
+  return isStorableText(learnerId) ? [] : [{ field, reason: UNSTORABLE_REASON }];
 }

@@ -8,10 +8,10 @@ import { AppError } from '@ledger/runtime';
 import { CLOCK, Clock } from '../tokens';
 import { ReceiveContext, readPostedStatements, readPutStatement } from './read-statements';
 import { RecordStatementsService } from './record-statements.service';
-import { readStatementLookup, StatementLookup } from './statement-lookup';
+import { readStatementLookup, STATEMENT_LOOKUP_PARAMETER, StatementLookup, UUID_PATTERN } from './statement-lookup';
 import { StoredStatements } from './stored-statements';
 import { XapiStatementDto } from './xapi-statement.dto';
-import { requireXapiVersion, XAPI_VERSION_HEADER } from './xapi-version';
+import { requireXapiVersion, XAPI_VERSION_HEADER, XAPI_VERSION_HEADER_PATTERN } from './xapi-version';
 import { XapiVersionInterceptor } from './xapi-version.interceptor';
 import { ClientSource } from '../client-source';
 
@@ -20,7 +20,7 @@ export const CONSISTENT_THROUGH_HEADER = 'X-Experience-API-Consistent-Through';
 /** The xAPI Statements resource (1.0.3 and 2.0): statements in, mapped onto ledger events; single statements out. */
 @ApiTags('xapi')
 @ApiExtraModels(XapiStatementDto)
-@ApiHeader({ name: XAPI_VERSION_HEADER, required: true, description: '1.0.x or 2.0.x; answered with 1.0.3 or 2.0.0 on every response', example: '2.0.0' })
+@ApiHeader({ name: XAPI_VERSION_HEADER, required: true, description: '1.0.x or 2.0.x; answered with 1.0.3 or 2.0.0 on every response', schema: { type: 'string', pattern: XAPI_VERSION_HEADER_PATTERN, example: '2.0.0' } })
 @ApiBadRequestResponse({ description: 'Missing or unsupported version header, or every bad statement and field (`details[].index` is the statement\'s position); nothing was recorded' })
 @UseInterceptors(XapiVersionInterceptor)
 @Controller('xapi/statements')
@@ -46,7 +46,7 @@ export class XapiStatementsController {
   @Put()
   @HttpCode(204)
   @ApiOperation({ summary: 'Record one statement under the given id; the same statement again changes nothing' })
-  @ApiQuery({ name: 'statementId', required: true, description: 'The statement id (UUID)' })
+  @ApiQuery({ name: 'statementId', required: true, description: 'The statement id (UUID)', schema: { type: 'string', pattern: UUID_PATTERN } })
   @ApiHeader({ name: 'x-client-id', required: false, description: 'The sending client: the statement\'s authority and the events\' source' })
   @ApiBody({ type: XapiStatementDto })
   @ApiNoContentResponse({ description: 'Recorded (or already recorded as the same statement)' })
@@ -58,8 +58,7 @@ export class XapiStatementsController {
 
   @Get()
   @ApiOperation({ summary: 'One stored statement, by statementId (404 if unknown or voided) or voidedStatementId (404 unless voided)' })
-  @ApiQuery({ name: 'statementId', required: false })
-  @ApiQuery({ name: 'voidedStatementId', required: false })
+  @ApiQuery(STATEMENT_LOOKUP_PARAMETER)
   @ApiOkResponse({ type: XapiStatementDto, description: `The statement with stored, timestamp, authority and version. ${CONSISTENT_THROUGH_HEADER}: the projector's watermark — every statement accepted by then can be read` })
   @ApiNotFoundResponse({ description: 'No such statement stored (yet), or it is (not) voided' })
   async get(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
@@ -67,7 +66,7 @@ export class XapiStatementsController {
     const [found, consistentThrough] = await Promise.all([this.stored.find(lookup.statementId), this.stored.consistentThrough()]);
     void reply.header(CONSISTENT_THROUGH_HEADER, consistentThrough);
     if (!found || found.voided !== lookup.voided) throw notFound(lookup, found !== null);
-    return found.document.statement;
+    return found.statement;
   }
 
   private receiveContext(version: string | undefined, source: string): ReceiveContext {

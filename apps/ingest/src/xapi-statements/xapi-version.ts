@@ -4,6 +4,11 @@ import { AppError } from '@ledger/runtime';
 /** The header every xAPI request and response carries: the version of the specification spoken. */
 export const XAPI_VERSION_HEADER = 'X-Experience-API-Version';
 
+/** A version header we speak: 1.0, 1.0.x, 2.0 or 2.0.x. */
+const SPOKEN_VERSION = /^(1|2)\.0(?:\.\d+)?$/;
+/** The same rule, for the OpenAPI description. */
+export const XAPI_VERSION_HEADER_PATTERN = SPOKEN_VERSION.source;
+
 /** What a response says when the request named no version we speak: the newest we do. */
 export const NEWEST_XAPI_VERSION: XapiVersion = '2.0.0';
 
@@ -14,7 +19,7 @@ export const NEWEST_XAPI_VERSION: XapiVersion = '2.0.0';
  */
 export function negotiateXapiVersion(header: string | string[] | undefined): XapiVersion | null {
   if (typeof header !== 'string') return null;
-  const match = /^(1|2)\.0(?:\.\d+)?$/.exec(header.trim());
+  const match = SPOKEN_VERSION.exec(header.trim());
   if (!match) return null;
   return match[1] === '1' ? XAPI_VERSIONS[0] : XAPI_VERSIONS[1];
 }

@@ -49,13 +49,20 @@ describe('anonymised aggregates', () => {
       accessedCount: 2,
       completedCount: 1,
       timeSpentSeconds: 420,
-      scoreCount: 2,
+      assessedCount: 2,
       passedCount: 1,
+      scoreCount: 2,
       scoreSumThousandths: 13_500,
       minScore: 5.5,
       maxScore: 8,
     });
     expect(model.aggregates.size).toBe(1);
+  });
+
+  it('counts a pass or fail reported without a score as a result, and never as a score', () => {
+    const passedWithoutScore = ledgerEvent('AssessmentScored', ben, { sessionId: 's-1', attemptId: 'a-2', score: null, maxScore: null, passMark: null, passed: true }, novemberDay(5));
+    const model = new AggregationInMemory().apply(inOrder([worksAt(aisha, 'RJ1', 1), worksAt(ben, 'RJ1', 1), scored(aisha, 6, 3), passedWithoutScore]));
+    expect(model.counts('s-1', 'RJ1', '2026-11')).toMatchObject({ assessedCount: 2, passedCount: 1, scoreCount: 1, scoreSumThousandths: 6_000, minScore: 6, maxScore: 6 });
   });
 
   it('counts a learner who moves organisation mid-month in each organisation for the events made there', () => {

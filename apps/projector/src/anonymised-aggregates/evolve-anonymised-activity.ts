@@ -2,7 +2,7 @@ import { assertNever } from '@ledger/events';
 import { advanceMetadata, AnonymisedActivityDocument, NO_ACTIVITY, noEventsApplied, scoreInThousandths } from '@ledger/read-store';
 import type { ActivityContribution } from './aggregation-learner-state';
 
-export const ANONYMISED_ACTIVITY_SCHEMA_VERSION = 1;
+export const ANONYMISED_ACTIVITY_SCHEMA_VERSION = 2;
 
 /**
  * The anonymised aggregate as a pure fold: the counts after one more activity event. Nothing of the
@@ -21,13 +21,18 @@ export function evolveAnonymisedActivity(current: AnonymisedActivityDocument | n
     case 'SessionCompleted':
       next.completedCount += 1;
       break;
-    case 'AssessmentScored':
-      next.scoreCount += 1;
+    case 'AssessmentScored': {
+      next.assessedCount += 1;
       next.passedCount += event.data.passed ? 1 : 0;
-      next.scoreSumThousandths += scoreInThousandths(event.data.score);
-      next.minScore = doc.minScore === null ? event.data.score : Math.min(doc.minScore, event.data.score);
-      next.maxScore = doc.maxScore === null ? event.data.score : Math.max(doc.maxScore, event.data.score);
+      const { score } = event.data;
+      // A pass or fail reported without a score counts as a result, never as a score of 0.
+      if (score === null) break;
+      next.scoreCount += 1;
+      next.scoreSumThousandths += scoreInThousandths(score);
+      next.minScore = doc.minScore === null ? score : Math.min(doc.minScore, score);
+      next.maxScore = doc.maxScore === null ? score : Math.max(doc.maxScore, score);
       break;
+    }
     default:
       assertNever(event);
   }

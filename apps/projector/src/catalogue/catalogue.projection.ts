@@ -3,7 +3,7 @@ import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { CATALOGUE_COLLECTION, CATALOGUE_READ_MODEL, CatalogueEntryDocument, collectionInGeneration, ReadStore } from '@ledger/read-store';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
-import { catalogueEntryIdOf, evolveCatalogueEntry, isCatalogueEvent } from './evolve-catalogue-entry';
+import { catalogueEntryIdOf, evolveCatalogueEntry, isCatalogueEvent } from '../shared/evolve-catalogue-entry';
 
 /** Owns `catalogue`: one document per programme, course, learning path and session, from catalogue events. */
 @EventsHandler(LedgerBatchReceived)

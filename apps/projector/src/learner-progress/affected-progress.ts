@@ -1,7 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { KnownLedgerEvent, PositionedEvent } from '@ledger/events';
 import { catalogueEntryId } from '@ledger/read-store';
-import { catalogueEntryIdOf, isCatalogueEvent } from '../catalogue/evolve-catalogue-entry';
+import { catalogueEntryIdOf, isCatalogueEvent } from '../shared/evolve-catalogue-entry';
 import type { DocumentReader } from './document-reader';
 import { isActivityEvent } from './learner-activity';
 import type { LinkField, ProgressLinksDocument } from './progress-links';

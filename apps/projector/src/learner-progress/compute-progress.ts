@@ -1,6 +1,6 @@
 import type { StatusPolicy } from '@ledger/events';
 import type { ProgrammePartProgress, ProgrammeProgressDocument, SessionContainerProgressDocument, SessionProgress, SessionStatus } from '@ledger/read-store';
-import { displayedStatus } from '../learner-sessions/session-status';
+import { sessionStatus, standingStatus } from '../shared/session-status';
 import type { SessionReports } from './learner-activity';
 
 /** A session as a container requires it: `requiresPass` is null while the session's definition is unknown. */
@@ -75,12 +75,12 @@ function sessionContainerProgress(definition: ResolvedSessionContainer, reports:
     eligibleForCertificate: complete && issuesCertificate,
     startedAt: earliest(touched.map((r) => r.firstActivityAt)),
     lastActivityAt: latest(touched.map((r) => r.lastActivityAt)),
-    completedAt: complete ? latest(touched.map((r) => r.standing[statusPolicy]?.occurredAt ?? '')) : null,
+    completedAt: complete ? latest(touched.map((r) => standingStatus(statusPolicy, r.attempts)?.occurredAt ?? '')) : null,
   };
 }
 
 function sessionProgress(requirement: SessionRequirement, reports: SessionReports | undefined, policy: StatusPolicy): SessionProgress {
-  const status = reports ? displayedStatus(reports.standing[policy], reports.accessCount) : 'not-attempted';
+  const status = reports ? sessionStatus(policy, reports.attempts, reports.accessCount) : 'not-attempted';
   return { ...requirement, status, done: isDone(status, requirement.requiresPass) };
 }
 

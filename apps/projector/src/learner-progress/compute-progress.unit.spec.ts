@@ -1,21 +1,25 @@
-import { STATUS_POLICIES } from '@ledger/events';
-import { decideStatusReport, StatusReport } from '../learner-sessions/session-status';
+import type { AttemptReports } from '@ledger/read-store';
+import { StatusReport, withAttemptReport } from '../shared/session-status';
 import { computeProgress, ResolvedProgramme, ResolvedSessionContainer } from './compute-progress';
 import type { SessionReports } from './learner-activity';
 
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T10:00:00.000Z`;
 
-/** A learner's entry for a session, after the given reports (status, day) in that order. */
-function reported(sessionId: string, reports: Array<[StatusReport['status'], number]>, accessCount = 1): SessionReports {
-  const standing: SessionReports['standing'] = { latest: null, best: null };
-  for (const [status, d] of reports) for (const policy of STATUS_POLICIES) standing[policy] = decideStatusReport(policy, standing[policy], { status, occurredAt: day(d) });
+/** A learner's entry for a session, after the given reports (status, day, attempt: a new one per report unless named) in that order. */
+function reported(sessionId: string, reports: Array<[StatusReport['status'], number, string?]>, accessCount = 1): SessionReports {
+  let attempts: AttemptReports[] = [];
+  reports.forEach(([status, d, attemptId], i) => {
+    const occurredAt = day(d);
+    const report = status === 'completed' ? { kind: 'completed' as const, occurredAt } : { kind: 'verdict' as const, passed: status === 'passed', occurredAt };
+    attempts = withAttemptReport(attempts, attemptId ?? `attempt-${i}`, report);
+  });
   const days = reports.map(([, d]) => d);
   return {
     sessionId,
     accessCount,
     firstActivityAt: day(Math.min(1, ...days)),
     lastActivityAt: day(Math.max(1, ...days)),
-    standing,
+    attempts,
     appliedThrough: { partition: 0, offset: '1' },
     lastRecordedAt: day(Math.max(1, ...days)),
   };
@@ -75,6 +79,18 @@ describe('computeProgress: a course or learning path', () => {
     const progress = computeProgress(handHygiene({ statusPolicy: 'best' }), reports);
     expect(progress.sessions[1]).toMatchObject({ status: 'passed', done: true });
     expect(progress).toMatchObject({ eligibleForCertificate: true, completedAt: day(4), lastActivityAt: day(6) });
+  });
+
+  it('counts an attempt that passed and completed, in either order, as passed; failed and completed as failed', () => {
+    const passedThenCompleted = reported('s-assess', [['passed', 4, 'a-1'], ['completed', 5, 'a-1']]);
+    const completedThenPassed = reported('s-assess', [['completed', 4, 'a-1'], ['passed', 5, 'a-1']]);
+    for (const assess of [passedThenCompleted, completedThenPassed]) {
+      const progress = computeProgress(handHygiene(), [reported('s-intro', [['completed', 3]]), assess]);
+      expect(progress.sessions[1]).toMatchObject({ status: 'passed', done: true });
+      expect(progress).toMatchObject({ eligibleForCertificate: true, completedAt: day(5) });
+    }
+    const failedThenCompleted = computeProgress(handHygiene(), [reported('s-assess', [['failed', 4, 'a-1'], ['completed', 5, 'a-1']])]);
+    expect(failedThenCompleted.sessions[1]).toMatchObject({ status: 'failed', done: false });
   });
 
   it('while a session\'s definition is unknown, counts a pass but not a completion', () => {

@@ -1,9 +1,9 @@
-import { ActivityEvent, assertNever, KnownLedgerEvent, LedgerPosition, PositionedEvent, STATUS_POLICIES, StatusPolicy } from '@ledger/events';
-import { advanceMetadata, declareReadModel, ProjectionMetadata } from '@ledger/read-store';
-import { decideStatusReport, StatusReport } from '../learner-sessions/session-status';
+import type { ActivityEvent, KnownLedgerEvent, LedgerPosition, PositionedEvent } from '@ledger/events';
+import { advanceMetadata, AttemptReports, declareReadModel, ProjectionMetadata } from '@ledger/read-store';
+import { attemptReportOf, withAttemptReport } from '../shared/session-status';
 
 export const LEARNER_ACTIVITY_READ_MODEL = declareReadModel('learner_progress_activity');
-export const LEARNER_ACTIVITY_SCHEMA_VERSION = 1;
+export const LEARNER_ACTIVITY_SCHEMA_VERSION = 2;
 
 /** What the progress rule needs of one learner's record in one session. */
 export interface SessionReports {
@@ -13,10 +13,10 @@ export interface SessionReports {
   firstActivityAt: string;
   lastActivityAt: string;
   /**
-   * The report that stands under each status policy. Both are kept because the policy belongs to the
-   * course or learning path, and one session may sit in containers with different policies.
+   * What each attempt reported. The status policy belongs to the course or learning path, and one
+   * session may sit in containers with different policies, so each applies its own to these.
    */
-  standing: Record<StatusPolicy, StatusReport | null>;
+  attempts: AttemptReports[];
   /** Position of the last event folded into this entry: it changes with every change, so progress can record what it was computed from. */
   appliedThrough: LedgerPosition;
   lastRecordedAt: string;
@@ -62,30 +62,13 @@ export function evolveLearnerActivity(current: LearnerActivityDocument | null, p
 }
 
 function foldIntoSession(entry: SessionReports | null, { event, position }: PositionedEvent<ActivityEvent>): SessionReports {
-  const report = reportOf(event);
-  const standing = { ...(entry?.standing ?? { latest: null, best: null }) };
-  if (report) for (const policy of STATUS_POLICIES) standing[policy] = decideStatusReport(policy, standing[policy], report);
   return {
     sessionId: event.data.sessionId,
     accessCount: (entry?.accessCount ?? 0) + (event.type === 'SessionAccessed' ? 1 : 0),
     firstActivityAt: entry && entry.firstActivityAt < event.occurredAt ? entry.firstActivityAt : event.occurredAt,
     lastActivityAt: entry && entry.lastActivityAt > event.occurredAt ? entry.lastActivityAt : event.occurredAt,
-    standing,
+    attempts: withAttemptReport(entry?.attempts ?? [], event.data.attemptId, attemptReportOf(event)),
     appliedThrough: position,
     lastRecordedAt: event.recordedAt,
   };
-}
-
-/** The status an activity event reports, if any: opening a session reports none. */
-function reportOf(event: ActivityEvent): StatusReport | null {
-  switch (event.type) {
-    case 'SessionAccessed':
-      return null;
-    case 'SessionCompleted':
-      return { status: 'completed', occurredAt: event.occurredAt };
-    case 'AssessmentScored':
-      return { status: event.data.passed ? 'passed' : 'failed', occurredAt: event.occurredAt };
-    default:
-      return assertNever(event);
-  }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { CatalogueEntryDocument, collectionInGeneration, declareReadModel, LEARNER_PROGRESS_READ_MODEL, LearnerProgressDocument, ReadStore } from '@ledger/read-store';
-import { catalogueEntryIdOf, evolveCatalogueEntry, isCatalogueEvent } from '../catalogue/evolve-catalogue-entry';
+import { catalogueEntryIdOf, evolveCatalogueEntry, isCatalogueEvent } from '../shared/evolve-catalogue-entry';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments } from '../project-ledger/document-projection';
 import { affectedProgress } from './affected-progress';

@@ -1,22 +1,18 @@
 import { ActivityEvent, assertNever, PositionedEvent } from '@ledger/events';
 import { advanceMetadata, noEventsApplied, LearnerSessionDocument, learnerSessionId, ScoreRecord } from '@ledger/read-store';
-import { decideStatusReport, displayedStatus, StatusPolicy, StatusReport } from './session-status';
+import { attemptReportOf, sessionStatus, withAttemptReport } from '../shared/session-status';
 
-export const LEARNER_SESSION_SCHEMA_VERSION = 1;
+export const LEARNER_SESSION_SCHEMA_VERSION = 2;
 
 /**
  * The learner-session read model as a pure fold: the document after one more activity event.
  * Callers skip events already applied (see alreadyApplied); this function never sees a duplicate.
  */
-export function evolveLearnerSession(
-  current: LearnerSessionDocument | null,
-  { event, position }: PositionedEvent<ActivityEvent>,
-  policy: StatusPolicy,
-): LearnerSessionDocument {
+export function evolveLearnerSession(current: LearnerSessionDocument | null, { event, position }: PositionedEvent<ActivityEvent>): LearnerSessionDocument {
   const doc = current ?? emptyLearnerSession(event.subject, event.data.sessionId);
   const next: LearnerSessionDocument = {
     ...doc,
-    attemptIds: doc.attemptIds.includes(event.data.attemptId) ? doc.attemptIds : [...doc.attemptIds, event.data.attemptId],
+    attempts: withAttemptReport(doc.attempts, event.data.attemptId, attemptReportOf(event)),
     projection: advanceMetadata(current?.projection ?? null, LEARNER_SESSION_SCHEMA_VERSION, position, event.recordedAt),
   };
   switch (event.type) {
@@ -27,32 +23,22 @@ export function evolveLearnerSession(
       next.lastAccessedAt = latest(doc.lastAccessedAt, event.occurredAt);
       break;
     case 'SessionCompleted':
-      applyReport(next, policy, { status: 'completed', occurredAt: event.occurredAt });
       break;
     case 'AssessmentScored': {
-      const score: ScoreRecord = { ...event.data, occurredAt: event.occurredAt };
-      next.latestScore = !doc.latestScore || event.occurredAt >= doc.latestScore.occurredAt ? score : doc.latestScore;
-      next.bestScore = !doc.bestScore || ratio(score) > ratio(doc.bestScore) ? score : doc.bestScore;
-      applyReport(next, policy, { status: event.data.passed ? 'passed' : 'failed', occurredAt: event.occurredAt });
+      const { score, maxScore, passMark, passed, attemptId } = event.data;
+      // A result without a score decides status only; the scores shown are the ones content sent.
+      if (score === null || maxScore === null) break;
+      const record: ScoreRecord = { score, maxScore, passMark, passed, attemptId, occurredAt: event.occurredAt };
+      next.latestScore = !doc.latestScore || event.occurredAt >= doc.latestScore.occurredAt ? record : doc.latestScore;
+      next.bestScore = !doc.bestScore || ratio(record) > ratio(doc.bestScore) ? record : doc.bestScore;
       break;
     }
     default:
       assertNever(event);
   }
-  next.status = displayedStatus(standingReport(next), next.accessCount);
+  next.statusByPolicy = { latest: sessionStatus('latest', next.attempts, next.accessCount), best: sessionStatus('best', next.attempts, next.accessCount) };
+  next.status = next.statusByPolicy.latest;
   return next;
-}
-
-function applyReport(doc: LearnerSessionDocument, policy: StatusPolicy, incoming: StatusReport): void {
-  const decided = decideStatusReport(policy, standingReport(doc), incoming);
-  doc.status = decided.status;
-  doc.statusReportedAt = decided.occurredAt;
-}
-
-function standingReport(doc: LearnerSessionDocument): StatusReport | null {
-  if (doc.statusReportedAt === null) return null;
-  if (doc.status !== 'completed' && doc.status !== 'passed' && doc.status !== 'failed') return null;
-  return { status: doc.status, occurredAt: doc.statusReportedAt };
 }
 
 function emptyLearnerSession(learnerId: string, sessionId: string): LearnerSessionDocument {
@@ -61,12 +47,12 @@ function emptyLearnerSession(learnerId: string, sessionId: string): LearnerSessi
     learnerId,
     sessionId,
     status: 'not-attempted',
-    statusReportedAt: null,
+    statusByPolicy: { latest: 'not-attempted', best: 'not-attempted' },
     firstAccessedAt: null,
     lastAccessedAt: null,
     accessCount: 0,
     timeSpentSeconds: 0,
-    attemptIds: [],
+    attempts: [],
     latestScore: null,
     bestScore: null,
     projection: noEventsApplied(LEARNER_SESSION_SCHEMA_VERSION),

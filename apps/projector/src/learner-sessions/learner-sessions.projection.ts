@@ -21,7 +21,7 @@ export class LearnerSessionsProjection implements IEventHandler<LedgerBatchRecei
     await projectDocuments(
       this.store.db.collection<LearnerSessionDocument>(collectionInGeneration(LEARNER_SESSIONS_COLLECTION, generation)),
       byDocument,
-      (current, positioned) => evolveLearnerSession(current, positioned, 'latest'),
+      evolveLearnerSession,
     );
   }
 }

@@ -1,12 +1,13 @@
-import type { PositionedEvent, StatementVoided, XapiStatementRecorded } from '@ledger/events';
+import { canonicalJson, PositionedEvent, StatementVoided, XapiStatementRecorded } from '@ledger/events';
 import { advanceMetadata, XapiStatementDocument, xapiVoidingDocumentId, XapiVoidingDocument } from '@ledger/read-store';
 
-export const XAPI_STATEMENTS_SCHEMA_VERSION = 1;
+export const XAPI_STATEMENTS_SCHEMA_VERSION = 2;
 
 const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 
 /**
- * The stored form of a recorded statement (pure): what the LRS serves. xAPI has the LRS set `stored`
+ * The stored form of a recorded statement (pure): what the LRS serves, kept as canonical JSON text so
+ * that any statement ingest accepts can be stored whatever its keys. xAPI has the LRS set `stored`
  * (here: when the ledger accepted it), `timestamp` when the client sent none (= stored), and `version`
  * when absent (1.0.0 for statements sent under 1.0.x, 2.0.0 under 2.0).
  */
@@ -17,12 +18,12 @@ export function statementDocument({ event, position }: PositionedEvent<XapiState
   return {
     _id: statementId,
     kind: 'statement',
-    statement: {
+    statementJson: canonicalJson({
       ...statement,
       timestamp: statement.timestamp ?? stored,
       stored,
       version: statement.version ?? (xapiVersion.startsWith('1.') ? '1.0.0' : '2.0.0'),
-    },
+    }),
     timestampAssigned: statement.timestamp === undefined,
     xapiVersion,
     isVoiding: verb?.id === VOIDED_VERB,

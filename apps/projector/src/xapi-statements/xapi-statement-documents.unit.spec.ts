@@ -1,4 +1,5 @@
-import type { PositionedEvent, StatementVoided, XapiStatementRecorded } from '@ledger/events';
+import { canonicalJson, PositionedEvent, StatementVoided, XapiStatementRecorded } from '@ledger/events';
+import { storedStatementOf } from '@ledger/read-store';
 import { statementDocument, voidingDocument } from './xapi-statement-documents';
 
 const statementId = '3f6d2b84-7c1e-4a8f-9d25-0b6e41c7a913';
@@ -30,19 +31,31 @@ describe('xAPI statement documents', () => {
     expect(document).toEqual({
       _id: statementId,
       kind: 'statement',
-      statement: { ...sent, stored: '2026-11-24T09:30:02.000Z', timestamp: '2026-11-24T09:30:02.000Z', version: '1.0.0' },
+      statementJson: canonicalJson({ ...sent, stored: '2026-11-24T09:30:02.000Z', timestamp: '2026-11-24T09:30:02.000Z', version: '1.0.0' }),
       timestampAssigned: true,
       xapiVersion: '1.0.3',
       isVoiding: false,
-      projection: { schemaVersion: 1, offsets: { '3': '41' }, lastRecordedAt: '2026-11-24T09:30:02.000Z' },
+      projection: { schemaVersion: 2, offsets: { '3': '41' }, lastRecordedAt: '2026-11-24T09:30:02.000Z' },
     });
   });
 
   it('keeps the timestamp and version the client sent', () => {
     const document = statementDocument(recorded({ ...sent, timestamp: '2026-11-24T10:30:00+01:00', version: '1.0.0' }, '2.0.0'));
-    expect(document.statement).toMatchObject({ timestamp: '2026-11-24T10:30:00+01:00', version: '1.0.0' });
+    expect(storedStatementOf(document)).toMatchObject({ timestamp: '2026-11-24T10:30:00+01:00', version: '1.0.0' });
     expect(document.timestampAssigned).toBe(false);
-    expect(statementDocument(recorded(sent, '2.0.0')).statement.version).toBe('2.0.0');
+    expect(storedStatementOf(statementDocument(recorded(sent, '2.0.0'))).version).toBe('2.0.0');
+  });
+
+  it('keeps any statement exactly, whatever its keys: IRI extension keys, keys starting with $, nulls, U+0000 and lone surrogates', () => {
+    const awkward = {
+      ...sent,
+      object: { id: 'https://learninghub.example.org/sessions/s-1', definition: { extensions: { 'http://example.com/ext.v1': { 'a.b': null, $set: [1, null] } } } },
+      result: { extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': 40, 'urn:x:nul': 'a\u0000b', 'urn:x:half': '\ud800' } },
+    };
+    const document = statementDocument(recorded(awkward, '2.0.0'));
+    expect(Object.keys(document).sort()).toEqual(['_id', 'isVoiding', 'kind', 'projection', 'statementJson', 'timestampAssigned', 'xapiVersion']);
+    expect(storedStatementOf(document)).toEqual({ ...awkward, stored: '2026-11-24T09:30:02.000Z', timestamp: '2026-11-24T09:30:02.000Z', version: '2.0.0' });
+    expect(document.statementJson).not.toMatch(/[\u0000\ud800-\udfff]/);
   });
 
   it('marks a voiding statement as one, and keeps a voiding as its own document', () => {

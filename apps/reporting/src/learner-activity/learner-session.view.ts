@@ -1,10 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { StatusPolicy } from '@ledger/events';
 import type { LearnerSessionDocument, SessionStatus } from '@ledger/read-store';
+
+const SESSION_STATUSES: SessionStatus[] = ['not-attempted', 'in-progress', 'completed', 'passed', 'failed'];
+
+/** The session's status under each status policy; a course shows the one its policy names. */
+export class StatusByPolicyView {
+  @ApiProperty({ enum: SESSION_STATUSES, description: 'The most recent attempt that reported a status' }) latest!: SessionStatus;
+  @ApiProperty({ enum: SESSION_STATUSES, description: 'The best status any attempt reported' }) best!: SessionStatus;
+}
 
 /** A learner's record in one session, as reports show it (no projection bookkeeping). */
 export class LearnerSessionView {
   @ApiProperty() sessionId!: string;
-  @ApiProperty({ enum: ['not-attempted', 'in-progress', 'completed', 'passed', 'failed'] }) status!: SessionStatus;
+  @ApiProperty({ enum: SESSION_STATUSES, description: 'Under the default policy, latest (no course context here)' }) status!: SessionStatus;
+  @ApiProperty({ type: StatusByPolicyView }) statusByPolicy!: Record<StatusPolicy, SessionStatus>;
   @ApiProperty({ nullable: true, type: String }) firstAccessedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastAccessedAt!: string | null;
   @ApiProperty() accessCount!: number;
@@ -17,11 +27,12 @@ export class LearnerSessionView {
     return {
       sessionId: doc.sessionId,
       status: doc.status,
+      statusByPolicy: doc.statusByPolicy,
       firstAccessedAt: doc.firstAccessedAt,
       lastAccessedAt: doc.lastAccessedAt,
       accessCount: doc.accessCount,
       timeSpentSeconds: doc.timeSpentSeconds,
-      attempts: doc.attemptIds.length,
+      attempts: doc.attempts.length,
       latestScore: doc.latestScore?.score ?? null,
       bestScore: doc.bestScore?.score ?? null,
     };

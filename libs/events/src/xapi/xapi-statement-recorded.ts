@@ -20,6 +20,8 @@ export type XapiVersion = (typeof XAPI_VERSIONS)[number];
 export class XapiStatementRecordedV1 {
   static readonly type = 'XapiStatementRecorded';
   static readonly version = 1;
+  /** The statement's keys and strings are the client's (IRI extension keys, any text): readers keep it as JSON text. */
+  static readonly keptAsJsonText = ['statement'] as const;
   static readonly example: XapiStatementRecordedV1 = {
     statementId: '3f6d2b84-7c1e-4a8f-9d25-0b6e41c7a913',
     statement: {

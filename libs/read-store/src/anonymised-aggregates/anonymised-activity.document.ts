@@ -13,10 +13,12 @@ export interface AnonymisedActivityCounts {
   completedCount: number;
   /** Sum of `timeSpentSeconds` over the accesses. */
   timeSpentSeconds: number;
-  /** `AssessmentScored` events, i.e. how many scores `scoreSumThousandths` sums. */
-  scoreCount: number;
+  /** `AssessmentScored` events: assessment results, with or without a score. */
+  assessedCount: number;
   /** Of those, the ones the content reported as passed. */
   passedCount: number;
+  /** Of those, the ones that carried a score: how many scores `scoreSumThousandths` sums. */
+  scoreCount: number;
   /**
    * Sum of the scores, in integer thousandths of a point (divide by 1000 when reading). Integers add
    * exactly in any order, so the sum does not depend on the order the ledger's partitions were applied
@@ -65,8 +67,9 @@ export const NO_ACTIVITY: AnonymisedActivityCounts = {
   accessedCount: 0,
   completedCount: 0,
   timeSpentSeconds: 0,
-  scoreCount: 0,
+  assessedCount: 0,
   passedCount: 0,
+  scoreCount: 0,
   scoreSumThousandths: 0,
   minScore: null,
   maxScore: null,

@@ -5,8 +5,9 @@ const introSession: AnonymisedActivityCounts = {
   accessedCount: 3,
   completedCount: 1,
   timeSpentSeconds: 900,
-  scoreCount: 0,
+  assessedCount: 0,
   passedCount: 0,
+  scoreCount: 0,
   scoreSumThousandths: 0,
   minScore: null,
   maxScore: null,
@@ -15,13 +16,14 @@ const assessmentSession: AnonymisedActivityCounts = {
   accessedCount: 2,
   completedCount: 0,
   timeSpentSeconds: 600,
+  assessedCount: 3,
+  passedCount: 2,
   scoreCount: 2,
-  passedCount: 1,
   scoreSumThousandths: 13_500,
   minScore: 5.5,
   maxScore: 8,
 };
-const sameAssessmentNextMonth: AnonymisedActivityCounts = { ...assessmentSession, scoreCount: 1, passedCount: 1, scoreSumThousandths: 9_000, minScore: 9, maxScore: 9 };
+const sameAssessmentNextMonth: AnonymisedActivityCounts = { ...assessmentSession, assessedCount: 1, passedCount: 1, scoreCount: 1, scoreSumThousandths: 9_000, minScore: 9, maxScore: 9 };
 
 describe('rolling up anonymised activity', () => {
   it('adds counts and sums and keeps the lowest minimum and highest maximum', () => {
@@ -29,8 +31,9 @@ describe('rolling up anonymised activity', () => {
       accessedCount: 7,
       completedCount: 1,
       timeSpentSeconds: 2_100,
+      assessedCount: 4,
+      passedCount: 3,
       scoreCount: 3,
-      passedCount: 2,
       scoreSumThousandths: 22_500,
       minScore: 5.5,
       maxScore: 9,

@@ -19,11 +19,14 @@ export interface XapiStatementDocument {
   _id: string;
   kind: 'statement';
   /**
-   * The statement as the LRS serves it: as received, with the `authority` ingest set, `stored` (when
-   * the ledger accepted it), `timestamp` (= stored when the client sent none) and `version` (the
-   * statement's own, else 1.0.0 or 2.0.0 after the version it was sent under).
+   * The statement as the LRS serves it, as canonical JSON text (see `storedStatementOf`): as
+   * received, with the `authority` ingest set, `stored` (when the ledger accepted it), `timestamp`
+   * (= stored when the client sent none) and `version` (the statement's own, else 1.0.0 or 2.0.0 after
+   * the version it was sent under). Text, not a sub-document, because a statement's keys are the
+   * client's: extension keys are IRIs (full of `.`), and any key may start with `$`, neither of which
+   * a document field name may; text also keeps every string exactly (U+0000, unpaired surrogates).
    */
-  statement: Record<string, unknown>;
+  statementJson: string;
   /** True when the client sent no timestamp and the LRS assigned it; a resubmission's timestamp is then not compared. */
   timestampAssigned: boolean;
   /** The xAPI version it was received under. */
@@ -31,6 +34,11 @@ export interface XapiStatementDocument {
   /** Whether the statement is itself a voiding statement, which xAPI says cannot be voided. */
   isVoiding: boolean;
   projection: ProjectionMetadata;
+}
+
+/** The statement a document holds, as the LRS serves it. */
+export function storedStatementOf(document: XapiStatementDocument): Record<string, unknown> {
+  return JSON.parse(document.statementJson) as Record<string, unknown>;
 }
 
 export interface XapiVoidingDocument {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
-import { startIngestForTest } from '../../../ingest/src/testing/start-ingest-for-test';
-import { startProjectorForTest } from '../../../projector/src/testing/start-projector-for-test';
-import { startReportingForTest } from '../testing/start-reporting-for-test';
+import { startIngestForTest } from '../apps/ingest/src/testing/start-ingest-for-test';
+import { startProjectorForTest } from '../apps/projector/src/testing/start-projector-for-test';
+import { startReportingForTest } from '../apps/reporting/src/testing/start-reporting-for-test';
 
 /**
  * The walking skeleton, through the real parts: HTTP ingest → Kafka → projector (a @nestjs/cqrs
@@ -59,6 +59,7 @@ describe('a SessionAccessed event, end to end', () => {
       {
         sessionId: 'elfh-session-1042',
         status: 'in-progress',
+        statusByPolicy: { latest: 'in-progress', best: 'in-progress' },
         firstAccessedAt: event.occurredAt,
         lastAccessedAt: event.occurredAt,
         accessCount: 1,

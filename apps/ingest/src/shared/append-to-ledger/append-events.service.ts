@@ -3,7 +3,7 @@ import type { LedgerEvent, LedgerPosition, SubmittedEvent } from '@ledger/events
 import { LedgerWriter } from '@ledger/kafka';
 import { AppError } from '@ledger/runtime';
 import type { Logger } from 'pino';
-import { APP_LOGGER, CLOCK, Clock } from '../tokens';
+import { APP_LOGGER, CLOCK, Clock } from '../../tokens';
 import { contentHash } from './content-hash';
 import { BatchClaim, EventReceipts } from './event-receipts';
 import { validateBatch } from './validate-batch';

@@ -3,10 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createKafka, readLedgerToEnd } from '@ledger/kafka';
 import { createLogger } from '@ledger/runtime';
 import { isolatedAppEnv, uniqueName } from '@ledger/test-harness';
-import { startIngestForTest } from '../../../apps/ingest/src/testing/start-ingest-for-test';
-import { decodeLedgerEvent } from './codec';
-import { knownEventTypes } from './event-types';
-import { invalidPayloadCase, invalidPayloadOf, submittedEnvelope } from './testing/catalogue-cases';
+import { decodeLedgerEvent, knownEventTypes } from '@ledger/events';
+import { invalidPayloadCase, invalidPayloadOf, submittedEnvelope } from '@ledger/events/testing';
+import { startIngestForTest } from '../testing/start-ingest-for-test';
 
 /** The whole catalogue through the ingestion contract: every event type accepted and refused over HTTP. */
 describe('every event type, posted to /v1/events', () => {

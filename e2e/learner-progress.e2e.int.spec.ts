@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
-import { startIngestForTest } from '../../../ingest/src/testing/start-ingest-for-test';
-import { startProjectorForTest } from '../../../projector/src/testing/start-projector-for-test';
-import { startReportingForTest } from '../testing/start-reporting-for-test';
+import { startIngestForTest } from '../apps/ingest/src/testing/start-ingest-for-test';
+import { startProjectorForTest } from '../apps/projector/src/testing/start-projector-for-test';
+import { startReportingForTest } from '../apps/reporting/src/testing/start-reporting-for-test';
 
 type Progress = { kind: string; containerId: string; sessionsDone: number; sessionsTotal: number; eligibleForCertificate: boolean; certificate: string };
 
@@ -71,5 +71,20 @@ describe('a learner\'s progress, end to end', () => {
     const failerExpected = { sessionsTotal: 2, sessionsDone: 1, eligibleForCertificate: false, certificate: 'unavailable' };
     expect(await progressOf(passer, passerExpected)).toMatchObject(passerExpected);
     expect(await progressOf(failer, failerExpected)).toMatchObject(failerExpected);
+  });
+
+  it('counts a pass reported without a score (SCORM "passed", no score) as the pass a session requires', async () => {
+    const learner = uniqueName('learner');
+    await post([event('SessionCompleted', learner, { sessionId: reading, attemptId: 'a1' })]);
+    const commit = { learnerId: learner, sessionId: assessment, attemptId: 'a2', commitId: 1, occurredAt: minutesAgo(20), scormVersion: '1.2', cmi: { 'cmi.core.lesson_status': 'passed' } };
+    const response = await fetch(`${ingestUrl}/v1/scorm/commits`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(commit) });
+    expect(response.status).toBe(202);
+    const expected = { sessionsDone: 2, eligibleForCertificate: true, certificate: 'available' };
+    expect(await progressOf(learner, expected)).toMatchObject(expected);
+    const assessed = await eventually(async () => {
+      const body = (await (await fetch(`${reportingUrl}/v1/learners/${learner}/sessions`)).json()) as { sessions: Array<{ sessionId: string; status: string }> };
+      return body.sessions.find((s) => s.sessionId === assessment && s.status === 'passed');
+    });
+    expect(assessed).toMatchObject({ status: 'passed', statusByPolicy: { latest: 'passed', best: 'passed' }, latestScore: null, bestScore: null });
   });
 });
