@@ -13,7 +13,18 @@ export interface ReadStoreSettings {
    * through which declared indexes are made effective (see FerretDbPostgresIndexes). Unused on MongoDB.
    */
   ferretDbPostgresUrl?: string;
+  /** Operations this process keeps in flight on the server at most (see ReadStore.connect). */
+  maxConcurrentOperations?: number;
 }
+
+/**
+ * FerretDB serves an update while holding two connections of its PostgreSQL pool (the read that finds
+ * the document, and the transaction that writes it), so enough concurrent updates from all clients
+ * together can each hold one and wait forever for a second. Capping each process's operations in
+ * flight (the driver queues the rest) keeps the sum well under FerretDB's pool. MongoDB needs no cap
+ * this low, but ten per process is plenty for these apps.
+ */
+const DEFAULT_MAX_CONCURRENT_OPERATIONS = 10;
 
 /** MongoDB's "collection already exists". */
 const NAMESPACE_EXISTS = 48;
@@ -35,6 +46,7 @@ export class ReadStore {
   static async connect(settings: ReadStoreSettings): Promise<ReadStore> {
     const client = new MongoClient(settings.mongoUrl, {
       serverSelectionTimeoutMS: 5_000,
+      maxPoolSize: settings.maxConcurrentOperations ?? DEFAULT_MAX_CONCURRENT_OPERATIONS,
       // Read models are rebuilt from the ledger, but a lost acknowledged write would still make a
       // projection skip an event, so writes wait for the journal.
       writeConcern: { w: 'majority', j: true },
@@ -50,7 +62,9 @@ export class ReadStore {
 
   async close(): Promise<void> {
     await this.client.close();
-    await this.postgresIndexes?.close();
+    const postgresIndexes = this.postgresIndexes;
+    this.postgresIndexes = undefined;
+    await postgresIndexes?.close();
   }
 
   /** Nest calls this when an app that provides the store shuts down. */
@@ -79,8 +93,11 @@ export class ReadStore {
     await db.createCollection(name).catch((error: unknown) => {
       if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
     });
-    if (readModel.indexedFields.length > 0) {
-      await db.collection(name).createIndexes(readModel.indexedFields.map((field) => ({ key: { [field]: 1 }, name: `${field}_1` })));
+    // Only the missing ones, one at a time: FerretDB 1.24 drops the connection (a panic it recovers
+    // from) when one createIndexes command names two or more indexes that all exist already.
+    const existing = new Set((await db.collection(name).listIndexes().toArray()).map((index) => String(index.name)));
+    for (const field of readModel.indexedFields) {
+      if (!existing.has(`${field}_1`)) await db.collection(name).createIndex({ [field]: 1 }, { name: `${field}_1` });
     }
     if ((await this.storeKind()) !== 'ferretdb') return;
     if (!this.settings.ferretDbPostgresUrl) {

@@ -13,7 +13,8 @@ export async function startLocalFerretDb(infraDir: string, runDir: string, postg
     command: join(infraDir, 'bin', 'ferretdb'),
     args: [
       '--handler=postgresql',
-      `--postgresql-url=${postgresUrl}`,
+      // A larger pool than FerretDB's default 50: each update holds two connections at once (see ReadStore).
+      `--postgresql-url=${postgresUrl}?pool_max_conns=200`,
       `--state-dir=${stateDir}`,
       `--listen-addr=127.0.0.1:${port}`,
       `--debug-addr=127.0.0.1:${debugPort}`,

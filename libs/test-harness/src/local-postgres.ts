@@ -71,6 +71,7 @@ function serverSettings(port: number, dataDir: string): string {
     "listen_addresses = '127.0.0.1'",
     `port = ${port}`,
     `unix_socket_directories = '${dataDir}'`,
+    // FerretDB's pool (pool_max_conns in its URL, see local-ferretdb.ts) plus the apps' index connections.
     'max_connections = 300',
     'shared_buffers = 256MB',
     'plan_cache_mode = force_custom_plan',

@@ -53,7 +53,8 @@ export function evolveAggregationLearnerState(
       const odsCode = doc.odsCode ?? UNKNOWN_ORGANISATION;
       const month = monthOf(event.occurredAt);
       const { sessionId } = event.data;
-      return { next, contribution: { event, position, aggregateId: anonymisedActivityId(sessionId, odsCode, month), sessionId, odsCode, month } };
+      const aggregateId = anonymisedActivityId(sessionId, odsCode, month, position.partition);
+      return { next, contribution: { event, position, aggregateId, sessionId, odsCode, month } };
     }
     default:
       return assertNever(event);

@@ -1,5 +1,5 @@
 import type { PositionedEvent } from '@ledger/events';
-import { anonymisedActivityId, AnonymisedActivityDocument, UNKNOWN_ORGANISATION } from '@ledger/read-store';
+import { anonymisedCellId, AnonymisedActivityDocument, rollUpActivityCounts, UNKNOWN_ORGANISATION } from '@ledger/read-store';
 import { atOffset, FirstCopies, foldDocument, ledgerEvent } from '../testing/projection-test-kit';
 import type { AggregatedEvent, AggregationLearnerStateDocument } from './aggregation-learner-state';
 import { evolveAnonymisedActivity } from './evolve-anonymised-activity';
@@ -22,9 +22,10 @@ class AggregationInMemory {
     return this;
   }
 
+  /** One cell, its shards rolled up as a report would. */
   counts(sessionId: string, odsCode: string, month: string) {
-    const { _id, sessionId: _s, odsCode: _o, month: _m, projection: _p, ...counts } = this.aggregates.get(anonymisedActivityId(sessionId, odsCode, month)) ?? ({} as AnonymisedActivityDocument);
-    return counts;
+    const shards = [...this.aggregates.values()].filter((doc) => doc.cell === anonymisedCellId(sessionId, odsCode, month));
+    return shards.length === 0 ? {} : rollUpActivityCounts(shards);
   }
 }
 

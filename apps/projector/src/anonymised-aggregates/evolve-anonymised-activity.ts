@@ -1,8 +1,8 @@
 import { assertNever } from '@ledger/events';
-import { advanceMetadata, AnonymisedActivityDocument, NO_ACTIVITY, noEventsApplied, scoreInThousandths } from '@ledger/read-store';
+import { advanceMetadata, anonymisedCellId, AnonymisedActivityDocument, NO_ACTIVITY, noEventsApplied, scoreInThousandths } from '@ledger/read-store';
 import type { ActivityContribution } from './aggregation-learner-state';
 
-export const ANONYMISED_ACTIVITY_SCHEMA_VERSION = 2;
+export const ANONYMISED_ACTIVITY_SCHEMA_VERSION = 3;
 
 /**
  * The anonymised aggregate as a pure fold: the counts after one more activity event. Nothing of the
@@ -40,9 +40,11 @@ export function evolveAnonymisedActivity(current: AnonymisedActivityDocument | n
 }
 
 
-function emptyAggregate({ aggregateId, sessionId, odsCode, month }: ActivityContribution): AnonymisedActivityDocument {
+function emptyAggregate({ aggregateId, sessionId, odsCode, month, position }: ActivityContribution): AnonymisedActivityDocument {
   return {
     _id: aggregateId,
+    cell: anonymisedCellId(sessionId, odsCode, month),
+    partition: position.partition,
     sessionId,
     odsCode,
     month,

@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { bulkWriteInChunks, CatalogueEntryDocument, LearnerProgressDocument, learnerProgressId, ProgressContainerKind, readByIds } from '@ledger/read-store';
-import { ConcurrentProjectionWriteError } from '../project-ledger/document-projection';
+import { ConcurrentProjectionWriteError, retryOnConflict } from '../project-ledger/document-projection';
 import type { AffectedProgress } from './affected-progress';
 import { DocumentReader } from './document-reader';
 import type { LearnerActivityDocument } from './learner-activity';
@@ -24,7 +24,10 @@ const PAIRS_PER_ROUND = 500;
 /** Recomputes and stores the progress of every affected learner × container. */
 export async function recomputeProgress(collections: ProgressCollections, affected: AffectedProgress): Promise<void> {
   const pairs = [...affected].flatMap(([nodeId, learners]) => [...learners].map((learnerId) => ({ nodeId, learnerId })));
-  for (let i = 0; i < pairs.length; i += PAIRS_PER_ROUND) await recomputeRound(collections, pairs.slice(i, i + PAIRS_PER_ROUND));
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_ROUND) {
+    const round = pairs.slice(i, i + PAIRS_PER_ROUND);
+    await retryOnConflict(() => recomputeRound(collections, round));
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnyBulkWriteOperation, Collection, Filter, OptionalId } from 'mongodb';
 import type { PositionedEvent } from '@ledger/events';
-import { alreadyApplied, bulkWriteInChunks, ProjectionMetadata, readByIds } from '@ledger/read-store';
+import { alreadyApplied, bulkWriteInChunks, DUPLICATE_KEY, ProjectionMetadata, readByIds } from '@ledger/read-store';
 
 interface ProjectedDocument {
   _id: string;
@@ -9,6 +10,34 @@ interface ProjectedDocument {
 
 /** The stored document changed under us: another writer, e.g. an overlapping consumer during a rebalance. Retriable. */
 export class ConcurrentProjectionWriteError extends Error {}
+
+/** Tries of one read-fold-write before a conflict is handed up (and the slice retried or redelivered). */
+const CONFLICT_ATTEMPTS = 5;
+
+/**
+ * Runs a read-fold-write again when another writer got there first: its guard failed, or it met a
+ * document inserted meanwhile. Each try reads afresh and skips what is already applied, so only what
+ * did not land is written again. Partitions are applied concurrently, and a document several of them
+ * write (a viewer's grants, a programme's links) can be contended.
+ */
+export async function retryOnConflict<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isWriteConflict(error) || attempt >= CONFLICT_ATTEMPTS) throw error;
+      await sleep(Math.round(Math.random() * 20 * attempt));
+    }
+  }
+}
+
+function isWriteConflict(error: unknown): boolean {
+  if (error instanceof ConcurrentProjectionWriteError) return true;
+  const { code, writeErrors } = (error ?? {}) as { code?: unknown; writeErrors?: unknown };
+  if (code === DUPLICATE_KEY) return true;
+  const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return errors.length > 0 && errors.every((e: { code?: unknown }) => e.code === DUPLICATE_KEY);
+}
 
 /**
  * Applies a batch of events to the documents they touch, with one `_id` read per document and one
@@ -25,6 +54,14 @@ export async function projectDocuments<D extends ProjectedDocument, E extends Po
   evolve: (current: D | null, event: E) => D,
 ): Promise<void> {
   if (eventsByDocument.size === 0) return;
+  await retryOnConflict(() => projectOnce(collection, eventsByDocument, evolve));
+}
+
+async function projectOnce<D extends ProjectedDocument, E extends PositionedEvent>(
+  collection: Collection<D>,
+  eventsByDocument: Map<string, E[]>,
+  evolve: (current: D | null, event: E) => D,
+): Promise<void> {
   const byId = await readByIds(collection, eventsByDocument.keys());
   const writes: AnyBulkWriteOperation<D>[] = [];
   for (const [id, events] of eventsByDocument) {

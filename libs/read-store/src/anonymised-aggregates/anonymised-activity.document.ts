@@ -35,17 +35,25 @@ export const UNKNOWN_ORGANISATION = 'unknown';
 
 /**
  * Activity in one session, by learners of one organisation, in one calendar month (UTC, of the
- * event's `occurredAt`). Written only by the anonymised-aggregates projection; it holds no learner id
- * and no event id. `projection.eventIds` is always empty: duplicates are caught per learner before
- * an event is counted (see the projection), and an event id would lead back to the person.
+ * event's `occurredAt`), counted from one ledger partition. Written only by the anonymised-aggregates
+ * projection; it holds no learner id and no event id.
  *
- * Read by the anonymised reports: `find({ sessionId: { $in: sessionsOfTheCourseOrProgramme } })`, then
- * filter by organisation and month and roll up; or `find({ _id: { $in: ids } })` when the organisations
- * and months are known. Small cells must be suppressed by the reader before anything is shown.
+ * A cell is kept as one document per ledger partition (a sharded counter): learners on every partition
+ * add to the same cell, and partitions are applied concurrently, so one shared document would be
+ * fought over by every partition at once, while each shard has exactly one writer. A learner's events
+ * all sit on one partition, so shards add up exactly, distinct learners included.
+ *
+ * Read by the anonymised reports: a session's shards with `find({ sessionId })`, or one cell's with
+ * `find({ cell })`, rolled up (rollUpActivityCounts). Small cells must be suppressed by the reader
+ * before anything is shown.
  */
 export interface AnonymisedActivityDocument extends AnonymisedActivityCounts {
-  /** `sessionId|odsCode|month` (see anonymisedActivityId). */
+  /** `sessionId|odsCode|month|partition` (see anonymisedActivityId). */
   _id: string;
+  /** `sessionId|odsCode|month`: the cell this shard is part of (see anonymisedCellId). */
+  cell: string;
+  /** The ledger partition whose events this shard counts. */
+  partition: number;
   sessionId: string;
   /** ODS code: the NHS Organisation Data Service identifier of the learners' workplace, or `unknown`. */
   odsCode: string;
@@ -56,11 +64,15 @@ export interface AnonymisedActivityDocument extends AnonymisedActivityCounts {
 
 export const ANONYMISED_ACTIVITY_COLLECTION = 'anonymised_activity';
 
-/** A session's cells are `find({ sessionId })`. */
-export const ANONYMISED_ACTIVITY_READ_MODEL: ReadModel = declareReadModel(ANONYMISED_ACTIVITY_COLLECTION, ['sessionId']);
+/** A session's shards are `find({ sessionId })`; one cell's, `find({ cell })`. */
+export const ANONYMISED_ACTIVITY_READ_MODEL: ReadModel = declareReadModel(ANONYMISED_ACTIVITY_COLLECTION, ['sessionId', 'cell']);
 
-export function anonymisedActivityId(sessionId: string, odsCode: string, month: string): string {
+export function anonymisedCellId(sessionId: string, odsCode: string, month: string): string {
   return `${sessionId}|${odsCode}|${month}`;
+}
+
+export function anonymisedActivityId(sessionId: string, odsCode: string, month: string, partition: number): string {
+  return `${anonymisedCellId(sessionId, odsCode, month)}|${partition}`;
 }
 
 export const NO_ACTIVITY: AnonymisedActivityCounts = {
