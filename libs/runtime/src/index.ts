@@ -5,3 +5,4 @@ export * from './app-error.filter';
 export * from './health.controller';
 export * from './bootstrap';
 export * from './run-main';
+export * from './client-registry';

@@ -7,3 +7,4 @@ export * from './start-stack';
 export * from './test-stack-env';
 export * from './test-app-env';
 export * from './supervised-process';
+export * from './oidc/tokens';
