@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type Provider from 'oidc-provider';
 import type { Interaction } from 'oidc-provider';
 import type { Logger } from 'pino';
-import { demoPerson } from './demo-people';
+import type { DemoPerson } from './demo-people';
 import { renderLoginPage } from './login-page';
 
 const NHSUK_CSS = readFileSync(require.resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'));
@@ -14,23 +14,23 @@ const MAX_FORM_BYTES = 4096;
  * The provider's HTTP server: our sign-in pages at /interaction/:uid, oidc-provider for everything
  * else (discovery, authorize, token, JWKS, end session).
  */
-export function createIdentityServer(provider: Provider, logger: Logger): Server {
+export function createIdentityServer(provider: Provider, people: DemoPerson[], logger: Logger): Server {
   const oidc = provider.callback();
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     if (path === '/assets/nhsuk-frontend.min.css') return void res.writeHead(200, { 'content-type': 'text/css' }).end(NHSUK_CSS);
     const interaction = INTERACTION.exec(path);
     if (!interaction) return void oidc(req, res);
-    handleInteraction(provider, req, res, interaction[2] === '/login').catch((error: Error) => {
+    handleInteraction(provider, people, req, res, interaction[2] === '/login').catch((error: Error) => {
       logger.warn({ err: error.message }, 'sign-in interaction failed');
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' }).end(`Sign-in failed: ${error.message}`);
     });
   });
 }
 
-async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, submitted: boolean): Promise<void> {
+async function handleInteraction(provider: Provider, people: DemoPerson[], req: IncomingMessage, res: ServerResponse, submitted: boolean): Promise<void> {
   const details = await provider.interactionDetails(req, res);
-  const view = { uid: details.uid, clientId: String(details.params.client_id) };
+  const view = { uid: details.uid, clientId: String(details.params.client_id), people };
   if (details.prompt.name === 'consent') return grantFirstPartyConsent(provider, details, req, res);
   if (details.prompt.name !== 'login') {
     await provider.interactionFinished(req, res, { error: 'access_denied', error_description: `unexpected prompt ${details.prompt.name}` });
@@ -39,7 +39,7 @@ async function handleInteraction(provider: Provider, req: IncomingMessage, res: 
   if (!submitted || req.method !== 'POST') return void page(res, 200, renderLoginPage(view));
   const form = new URLSearchParams(await readBody(req));
   const username = (form.get('username') ?? '').trim();
-  const person = demoPerson(username);
+  const person = people.find((p) => p.username === username);
   if (!person || person.password !== form.get('password')) {
     return void page(res, 401, renderLoginPage({ ...view, username, error: 'The username or password is not right' }));
   }

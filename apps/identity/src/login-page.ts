@@ -1,5 +1,5 @@
 import nunjucks from 'nunjucks';
-import { DEMO_PEOPLE } from './demo-people';
+import type { DemoPerson } from './demo-people';
 
 const env = new nunjucks.Environment(null, { autoescape: true, throwOnUndefined: false });
 
@@ -25,6 +25,6 @@ const LOGIN_TEMPLATE = `<!DOCTYPE html>
 {% for p in people %}<tr><td>{{ p.username }}</td><td>{{ p.password }}</td><td>{{ p.role }}</td></tr>{% endfor %}
 </tbody></table></div></details></main></div></body></html>`;
 
-export function renderLoginPage(view: { uid: string; clientId: string; username?: string; error?: string }): string {
-  return env.renderString(LOGIN_TEMPLATE, { ...view, people: DEMO_PEOPLE });
+export function renderLoginPage(view: { uid: string; clientId: string; people: DemoPerson[]; username?: string; error?: string }): string {
+  return env.renderString(LOGIN_TEMPLATE, view);
 }

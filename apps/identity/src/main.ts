@@ -9,7 +9,7 @@ runMain('identity', async () => {
   const config = loadIdentityConfig(process.env);
   const logger = createLogger('identity', config.logLevel);
   const provider = await createProvider(config);
-  const server = createIdentityServer(provider, logger);
+  const server = createIdentityServer(provider, config.people, logger);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   logger.info({ issuer: config.issuer }, 'local OpenID provider listening');
   const stop = () => server.close(() => process.exit(0));

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import Provider, { type ClientMetadata, type Configuration, errors } from 'oidc-provider';
 import type { RegisteredClient } from '@ledger/runtime';
 import type { IdentityConfig } from './config';
-import { demoPerson } from './demo-people';
 import { LEDGER_SCOPE, RESOURCE_SERVERS } from './resource-servers';
 
 /**
@@ -19,7 +18,7 @@ export async function createProvider(config: IdentityConfig): Promise<Provider> 
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     findAccount: async (_ctx, accountId) => {
-      const person = demoPerson(accountId);
+      const person = config.people.find((p) => p.username === accountId);
       if (!person) return undefined;
       return { accountId, claims: async () => ({ sub: accountId, name: person.name, preferred_username: accountId }) };
     },

@@ -10,6 +10,8 @@ const STATUS: Record<AppErrorCode, number> = {
   'LEDGER.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'STORE.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'RESOURCE.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'AUTH.UNAUTHENTICATED': HttpStatus.UNAUTHORIZED,
+  'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
 };
 
 /** Fastify's own error codes for requests it refuses before any handler runs. */
@@ -28,6 +30,8 @@ export class AppErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(error);
+    // RFC 6750: a 401 says which schemes would be accepted.
+    if (body.status === HttpStatus.UNAUTHORIZED) void reply.header('www-authenticate', 'Bearer realm="activity-ledger"');
     reply.status(body.status).send({ code: body.code, message: body.message, ...(body.details === undefined ? {} : { details: body.details }) });
   }
 

@@ -6,3 +6,4 @@ export * from './health.controller';
 export * from './bootstrap';
 export * from './run-main';
 export * from './client-registry';
+export * from './access-tokens';

@@ -8,3 +8,5 @@ export * from './test-stack-env';
 export * from './test-app-env';
 export * from './supervised-process';
 export * from './oidc/tokens';
+export * from './oidc/local-credentials';
+export * from './oidc/test-tokens';
