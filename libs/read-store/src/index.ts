@@ -12,3 +12,4 @@ export * from './anonymised-aggregates/roll-up-activity';
 export * from './catalogue/catalogue-entry.document';
 export * from './learner-progress/learner-progress.document';
 export * from './bulk-write-in-chunks';
+export * from './record-views/record-view.document';
