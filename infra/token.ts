@@ -23,7 +23,8 @@ async function main(args: string[]): Promise<void> {
   if (target !== 'reporting' && target !== 'ingest') throw new Error(USAGE);
   const audience = target === 'ingest' ? INGEST_AUDIENCE : REPORTING_AUDIENCE;
   const clientIndex = args.indexOf('--client');
-  const named = args.filter((arg, i) => !arg.startsWith('--') && i !== forIndex + 1 && i !== clientIndex + 1);
+  const optionValues = new Set([forIndex, clientIndex].filter((i) => i >= 0).map((i) => i + 1));
+  const named = args.filter((arg, i) => !arg.startsWith('--') && !optionValues.has(i));
   if (clientIndex >= 0) {
     const clientId = args[clientIndex + 1];
     if (!clientId) throw new Error(USAGE);

@@ -10,3 +10,4 @@ export * from './supervised-process';
 export * from './oidc/tokens';
 export * from './oidc/local-credentials';
 export * from './oidc/test-tokens';
+export * from './browser/browser-kit';

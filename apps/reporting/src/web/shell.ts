@@ -44,8 +44,11 @@ export class Shell {
   }
 
   async render(reply: FastifyReply, viewer: ShellViewer | null, template: string, data: Record<string, unknown>, status = 200): Promise<void> {
+    const errors = (data.errors ?? []) as FormError[];
     const context = {
       ...data,
+      // Each field's message, beside the error summary's links to the fields.
+      fieldErrors: Object.fromEntries(errors.map((error) => [error.field, error.text])),
       person: viewer?.person ?? null,
       menu: viewer ? menuFor(viewer.capabilities) : [],
       csrfToken: await reply.generateCsrf(),

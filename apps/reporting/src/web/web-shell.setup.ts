@@ -55,6 +55,9 @@ export async function setUpWebShell(app: NestFastifyApplication, config: Reporti
 function cspDirectives(config: ReportingConfig): Record<string, string[] | null> {
   return {
     'default-src': ["'self'"],
+    // Nonces are added to these two for the few inline tags the NHS page template has.
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
     'img-src': ["'self'", 'data:'],
     // Signing out posts a form that redirects to the provider's end-session page.
     'form-action': ["'self'", new URL(config.oidcIssuer).origin],
