@@ -12,7 +12,7 @@ const moduleNameMapper = {
   '^@ledger/test-harness$': '<rootDir>/libs/test-harness/src',
 };
 // A few dependencies ship ES modules only (Node loads them with require(esm); Jest does not), so they are transpiled too.
-const esmOnly = ['content-disposition', 'jose', 'openid-client', 'oauth4webapi'];
+const esmOnly = ['content-disposition', 'jose', 'openid-client', 'oauth4webapi', '@fastify/cookie', 'cookie'];
 const common = {
   transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(.*/)?(${esmOnly.join('|')})/)`],

@@ -29,7 +29,8 @@ export async function createProvider(config: IdentityConfig): Promise<Provider> 
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      // Signing out of reporting signs out of this provider too, without a question (a development provider).
+      rpInitiatedLogout: { enabled: true, logoutSource: signOutAtOnce },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => RESOURCE_SERVERS[0],
@@ -67,4 +68,12 @@ function clientMetadata(client: RegisteredClient): ClientMetadata {
     application_type: 'native',
     scope: 'openid profile offline_access',
   };
+}
+
+/** The provider's end-session page: its own form (with its CSRF field), submitted as "yes, sign me out" at once. */
+async function signOutAtOnce(ctx: { body?: unknown; type?: string }, form: string): Promise<void> {
+  ctx.type = 'html';
+  ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signing out</title></head><body>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes" id="confirm-sign-out">Sign out</button>
+<script>document.getElementById('confirm-sign-out').click();</script></body></html>`;
 }
