@@ -11,3 +11,4 @@ export * from './oidc/tokens';
 export * from './oidc/local-credentials';
 export * from './oidc/test-tokens';
 export * from './browser/browser-kit';
+export * from './jest/test-identity';
