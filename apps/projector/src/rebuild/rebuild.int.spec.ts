@@ -1,11 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { collectionInGeneration, currentGeneration, LEARNER_SESSIONS_COLLECTION, LearnerSessionDocument, learnerSessionId, ReadStore } from '@ledger/read-store';
 import { createLogger } from '@ledger/runtime';
-import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
+import { bearer, eventually, isolatedAppEnv, REPORTING_AUDIENCE, testPersonToken, uniqueName } from '@ledger/test-harness';
 import { loadProjectorConfig } from '../config';
 import { accessedEvent, ledgerForTest, scoredEvent } from '../testing/ledger-fixtures';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
 import { startReportingForTest } from '../../../reporting/src/testing/start-reporting-for-test';
+import { startIngestForTest } from '../../../ingest/src/testing/start-ingest-for-test';
 import { rebuildReadModels } from './rebuild-read-models';
 
 /** Rebuild from offset 0 while the live projector runs: verify equals live, detect tampering, switch readers. */
@@ -23,8 +24,10 @@ describe('rebuilding read models', () => {
     ledger = await ledgerForTest(env);
     store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE });
     const projector = await startProjectorForTest(env);
-    const reporting = await startReportingForTest(env);
-    apps.push(projector.app, reporting.app);
+    // Reporting answers a hub admin, and records that view through ingest first.
+    const ingest = await startIngestForTest(env);
+    const reporting = await startReportingForTest({ ...env, INGEST_URL: ingest.url });
+    apps.push(projector.app, reporting.app, ingest.app);
     reportingUrl = reporting.url;
     for (const learner of learners) {
       const repeated = accessedEvent(learner, 's-a', 50);
@@ -68,7 +71,8 @@ describe('rebuilding read models', () => {
   it('switch: readers move to the rebuilt generation at once (repairing the tampered document) and live projection follows', async () => {
     const result = await rebuildReadModels(loadProjectorConfig(env), logger, 'switch');
     expect(await currentGeneration(store.db)).toBe(result.generation);
-    const view = (await (await fetch(`${reportingUrl}/v1/learners/${learners[0]}/sessions`)).json()) as { sessions: Array<{ sessionId: string; timeSpentSeconds: number; status: string }> };
+    const asAdmin = bearer(await testPersonToken('admin-hana', REPORTING_AUDIENCE));
+    const view = (await (await fetch(`${reportingUrl}/v1/learners/${learners[0]}/sessions`, { headers: asAdmin })).json()) as { sessions: Array<{ sessionId: string; timeSpentSeconds: number; status: string }> };
     expect(view.sessions.map((s) => [s.sessionId, s.timeSpentSeconds, s.status]).sort()).toEqual([
       ['s-a', 120, 'in-progress'],
       ['s-b', 30, 'failed'],
