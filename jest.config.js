@@ -4,6 +4,7 @@
  */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true, target: 'es2022' } }];
 const moduleNameMapper = {
+  '^@ledger/access-policy$': '<rootDir>/libs/access-policy/src',
   '^@ledger/events$': '<rootDir>/libs/events/src',
   '^@ledger/events/testing$': '<rootDir>/libs/events/src/testing',
   '^@ledger/kafka$': '<rootDir>/libs/kafka-ledger/src',
@@ -12,7 +13,7 @@ const moduleNameMapper = {
   '^@ledger/test-harness$': '<rootDir>/libs/test-harness/src',
 };
 // A few dependencies ship ES modules only (Node loads them with require(esm); Jest does not), so they are transpiled too.
-const esmOnly = ['content-disposition'];
+const esmOnly = ['content-disposition', 'jose', 'openid-client', 'oauth4webapi', '@fastify/cookie', 'cookie'];
 const common = {
   transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(.*/)?(${esmOnly.join('|')})/)`],

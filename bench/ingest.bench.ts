@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { createKafka, ensureLedgerTopic } from '@ledger/kafka';
 import { createLogger } from '@ledger/runtime';
-import { freePort, RunningStack, SupervisedProcess } from '@ledger/test-harness';
+import { clientAccessToken, freePort, LOCAL_CLIENTS_FILE, localClientSecret, RunningStack, startTestIdentity, stopTestIdentity, SupervisedProcess } from '@ledger/test-harness';
 import { benchEvent, printTable, rate, runConcurrently } from './bench-kit';
 
 const ROOT = resolve(__dirname, '..');
@@ -41,7 +41,10 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
   });
   await producer.disconnect();
 
-  // (b) HTTP through the ingest app, run from the build like production.
+  // (b) HTTP through the ingest app, run from the build like production, authenticated as a player
+  // client with a real token from the local OpenID provider (fetched once, as a player would).
+  const issuer = await startTestIdentity(ROOT);
+  const token = await clientAccessToken(issuer, 'demo-player', localClientSecret('demo-player'));
   const port = await freePort();
   const httpTopic = `bench-http-${Date.now()}`;
   const ingest = await SupervisedProcess.start({
@@ -58,6 +61,8 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
       LEDGER_TOPIC: httpTopic,
       INGEST_PORT: String(port),
       LOG_LEVEL: 'warn',
+      OIDC_ISSUER: issuer,
+      INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE,
     },
     logFile: join(ROOT, '.infra', 'bench-ingest.log'),
     isReady: async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200,
@@ -67,7 +72,7 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
     const post = async (events: unknown[]) => {
       const response = await fetch(`http://127.0.0.1:${port}/v1/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-client-id': 'bench' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ events }),
       });
       if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
@@ -85,5 +90,6 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
     return { raw, http, ratio };
   } finally {
     await ingest.stop();
+    await stopTestIdentity();
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
+import { bearer, eventually, isolatedAppEnv, REPORTING_AUDIENCE, testClientToken, testPersonToken, uniqueName } from '@ledger/test-harness';
 import { startIngestForTest } from '../apps/ingest/src/testing/start-ingest-for-test';
 import { startProjectorForTest } from '../apps/projector/src/testing/start-projector-for-test';
 import { startReportingForTest } from '../apps/reporting/src/testing/start-reporting-for-test';
@@ -19,7 +19,7 @@ describe('a learner\'s progress, end to end', () => {
     const env = isolatedAppEnv();
     const ingest = await startIngestForTest(env);
     const projector = await startProjectorForTest(env);
-    const reporting = await startReportingForTest(env);
+    const reporting = await startReportingForTest({ ...env, INGEST_URL: ingest.url });
     apps.push(ingest.app, projector.app, reporting.app);
     ingestUrl = ingest.url;
     reportingUrl = reporting.url;
@@ -30,8 +30,10 @@ describe('a learner\'s progress, end to end', () => {
 
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
   const event = (type: string, subject: string, data: object, occurredAt = minutesAgo(30)) => ({ eventId: randomUUID(), type, version: 1, occurredAt, subject, actor: 'author-1', data });
-  const post = async (events: object[]) => {
-    const response = await fetch(`${ingestUrl}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+  const post = async (events: Array<{ type: string }>) => {
+    const client = events[0].type.endsWith('Defined') ? 'catalogue-tool' : 'demo-player';
+    const headers = { 'content-type': 'application/json', ...bearer(await testClientToken(client)) };
+    const response = await fetch(`${ingestUrl}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events }) });
     expect(response.status).toBe(202);
   };
   // Catalogue events land on other partitions than the activity and than each other, so progress
@@ -41,7 +43,7 @@ describe('a learner\'s progress, end to end', () => {
     let last: unknown;
     try {
       return await eventually(async () => {
-        const body = (await (await fetch(`${reportingUrl}/v1/learners/${learner}/progress`)).json()) as { progress: Progress[]; dataCompleteThrough: string | null };
+        const body = (await (await fetch(`${reportingUrl}/v1/learners/${learner}/progress`, { headers: bearer(await testPersonToken('admin-hana', REPORTING_AUDIENCE)) })).json()) as { progress: Progress[]; dataCompleteThrough: string | null };
         const found = body.progress.find((p) => p.kind === 'course' && p.containerId === course);
         last = found;
         const matches = found && body.dataCompleteThrough && Object.entries(expected).every(([k, v]) => found[k as keyof Progress] === v);

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
+import { bearer, eventually, isolatedAppEnv, REPORTING_AUDIENCE, testClientToken, testPersonToken, uniqueName } from '@ledger/test-harness';
 import { startIngestForTest } from '../apps/ingest/src/testing/start-ingest-for-test';
 import { startProjectorForTest } from '../apps/projector/src/testing/start-projector-for-test';
 import { startReportingForTest } from '../apps/reporting/src/testing/start-reporting-for-test';
 
 /**
  * The walking skeleton, through the real parts: HTTP ingest → Kafka → projector (a @nestjs/cqrs
- * handler) → FerretDB/MongoDB → HTTP reporting. Each test run gets its own topic, group and database.
+ * handler) → FerretDB/MongoDB → HTTP reporting, with real tokens: a player client appends, and a hub
+ * admin reads (a view the ledger records). Each test run gets its own topic, group and database.
  */
+const asPlayer = async () => ({ 'content-type': 'application/json', ...bearer(await testClientToken('demo-player')) });
+const asAdmin = async () => bearer(await testPersonToken('admin-hana', REPORTING_AUDIENCE));
 describe('a SessionAccessed event, end to end', () => {
   const apps: INestApplication[] = [];
   let ingestUrl = '';
@@ -18,7 +21,7 @@ describe('a SessionAccessed event, end to end', () => {
     const env = isolatedAppEnv();
     const ingest = await startIngestForTest(env);
     const projector = await startProjectorForTest(env);
-    const reporting = await startReportingForTest(env);
+    const reporting = await startReportingForTest({ ...env, INGEST_URL: ingest.url });
     apps.push(ingest.app, projector.app, reporting.app);
     ingestUrl = ingest.url;
     reportingUrl = reporting.url;
@@ -42,7 +45,7 @@ describe('a SessionAccessed event, end to end', () => {
 
     const posted = await fetch(`${ingestUrl}/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-client-id': 'e2e-player' },
+      headers: await asPlayer(),
       body: JSON.stringify({ events: [event] }),
     });
     expect(posted.status).toBe(202);
@@ -50,7 +53,7 @@ describe('a SessionAccessed event, end to end', () => {
     expect(receipt.accepted).toEqual([{ eventId: event.eventId, partition: expect.any(Number), offset: '0' }]);
 
     const sessions = await eventually(async () => {
-      const response = await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`);
+      const response = await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`, { headers: await asAdmin() });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { sessions: unknown[] };
       return body.sessions.length > 0 ? body.sessions : undefined;
@@ -85,7 +88,7 @@ describe('a SessionAccessed event, end to end', () => {
     const bad = { ...good, eventId: randomUUID(), data: { sessionId: 's-1', attemptId: 'a-1', timeSpentSeconds: -1 } };
     const response = await fetch(`${ingestUrl}/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: await asPlayer(),
       body: JSON.stringify({ events: [good, bad] }),
     });
     expect(response.status).toBe(400);
@@ -97,12 +100,12 @@ describe('a SessionAccessed event, end to end', () => {
     const later = { ...good, eventId: randomUUID(), data: { sessionId: 's-2', attemptId: 'a-2', timeSpentSeconds: 5 } };
     const accepted = await fetch(`${ingestUrl}/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: await asPlayer(),
       body: JSON.stringify({ events: [later] }),
     });
     expect(accepted.status).toBe(202);
     const sessions = await eventually(async () => {
-      const body = (await (await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`)).json()) as { sessions: Array<{ sessionId: string }> };
+      const body = (await (await fetch(`${reportingUrl}/v1/learners/${learnerId}/sessions`, { headers: await asAdmin() })).json()) as { sessions: Array<{ sessionId: string }> };
       return body.sessions.length > 0 ? body.sessions : undefined;
     });
     expect(sessions.map((s: { sessionId: string }) => s.sessionId)).toEqual(['s-2']);

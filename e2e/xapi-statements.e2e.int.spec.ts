@@ -3,9 +3,13 @@ import type { INestApplication } from '@nestjs/common';
 import { decodeLedgerEvent, LedgerEvent } from '@ledger/events';
 import { createKafka, readLedgerToEnd } from '@ledger/kafka';
 import { createLogger } from '@ledger/runtime';
-import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
+import { eventually, isolatedAppEnv, localBasicCredentials, uniqueName } from '@ledger/test-harness';
 import { startProjectorForTest } from '../apps/projector/src/testing/start-projector-for-test';
 import { startIngestForTest } from '../apps/ingest/src/testing/start-ingest-for-test';
+
+/** xAPI content authenticates with HTTP Basic key:secret, mapped to the registered client demo-player. */
+const basicAuth = (secret = localBasicCredentials('demo-player').secret) =>
+  `Basic ${Buffer.from(`${localBasicCredentials('demo-player').key}:${secret}`).toString('base64')}`;
 
 type Json = Record<string, unknown>;
 
@@ -29,10 +33,10 @@ describe('/xapi/statements', () => {
   const send = (method: string, body: unknown, { version = '2.0.0' as string | null, query = '' } = {}) =>
     fetch(`${url}/xapi/statements${query}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-client-id': 'xapi-player', ...(version === null ? {} : { 'X-Experience-API-Version': version }) },
+      headers: { 'content-type': 'application/json', authorization: basicAuth(), ...(version === null ? {} : { 'X-Experience-API-Version': version }) },
       body: JSON.stringify(body),
     });
-  const get = (query: string, version = '2.0.0') => fetch(`${url}/xapi/statements?${query}`, { headers: { 'X-Experience-API-Version': version } });
+  const get = (query: string, version = '2.0.0') => fetch(`${url}/xapi/statements?${query}`, { headers: { 'X-Experience-API-Version': version, authorization: basicAuth() } });
   const storedStatement = (id: string, param = 'statementId') =>
     eventually(async () => {
       const response = await get(`${param}=${id}`);
@@ -78,17 +82,17 @@ describe('/xapi/statements', () => {
       ...launched,
       version: '1.0.0',
       stored: expect.any(String),
-      authority: { objectType: 'Agent', account: { homePage: 'https://activity-ledger.invalid/declared-clients', name: 'xapi-player' } },
+      authority: { objectType: 'Agent', account: { homePage: 'https://activity-ledger.invalid/declared-clients', name: 'demo-player' } },
     });
     expect((await storedStatement(passedId)).body).toMatchObject({ ...passed, id: passedId, version: '2.0.0' });
 
     const onLedger = await ledgerEventsFor(learner);
     // The derived events' ids are UUID v5 of the statement id (unit-tested with the mapping).
     expect(onLedger.map((e) => [e.type === 'XapiStatementRecorded' ? e.eventId : 'derived', e.type, e.source])).toEqual([
-      [launched.id, 'XapiStatementRecorded', 'xapi-player'],
-      ['derived', 'SessionAccessed', 'xapi-player'],
-      [passedId, 'XapiStatementRecorded', 'xapi-player'],
-      ['derived', 'AssessmentScored', 'xapi-player'],
+      [launched.id, 'XapiStatementRecorded', 'demo-player'],
+      ['derived', 'SessionAccessed', 'demo-player'],
+      [passedId, 'XapiStatementRecorded', 'demo-player'],
+      ['derived', 'AssessmentScored', 'demo-player'],
     ]);
     expect(onLedger[1].data).toEqual({ sessionId: 'https://learninghub.example.org/sessions/elfh-session-1042', attemptId: launched.id, timeSpentSeconds: 5400 });
   });
@@ -104,6 +108,19 @@ describe('/xapi/statements', () => {
     const unknown = await get(`statementId=${randomUUID()}`, '1.0');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('X-Experience-API-Version')).toBe('1.0.3');
+    expect(await ledgerEventsFor(learner)).toEqual([]);
+  });
+
+  it('refuses a wrong Basic secret or no credentials with 401, and records nothing', async () => {
+    const learner = uniqueName('learner');
+    for (const authorization of [basicAuth('not-the-secret'), '']) {
+      const response = await fetch(`${url}/xapi/statements`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Experience-API-Version': '2.0.0', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(statement(learner, 'launched')),
+      });
+      expect(response.status).toBe(401);
+    }
     expect(await ledgerEventsFor(learner)).toEqual([]);
   });
 
@@ -167,7 +184,7 @@ describe('/xapi/statements', () => {
     const document = (await (await fetch(`${url}/docs-json`)).json()) as { paths: Record<string, Record<string, { responses: Json }>> };
     const path = document.paths['/xapi/statements'];
     expect(Object.keys(path).sort()).toEqual(['get', 'post', 'put']);
-    expect(Object.keys(path.post.responses).sort()).toEqual(['200', '400', '409']);
-    expect(Object.keys(path.put.responses).sort()).toEqual(['204', '400', '409']);
+    expect(Object.keys(path.post.responses).sort()).toEqual(['200', '400', '401', '409']);
+    expect(Object.keys(path.put.responses).sort()).toEqual(['204', '400', '401', '409']);
   });
 });

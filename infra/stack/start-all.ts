@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { SupervisedProcess, startLocalStack, RunningStack } from '@ledger/test-harness';
 import { loadDemoData } from '../demo/load-demo-data';
+import { signInHelp, startLocalIdentity } from './local-identity';
 
 const ROOT = resolve(__dirname, '../..');
 const RUN_NAME = 'dev';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     reporting: Number(process.env.REPORTING_PORT ?? 3000),
     ingest: Number(process.env.INGEST_PORT ?? 3001),
     projector: Number(process.env.PROJECTOR_PORT ?? 3002),
+    identity: Number(process.env.IDENTITY_PORT ?? 3003),
   };
   const running: SupervisedProcess[] = [];
   let stack: RunningStack | undefined;
@@ -43,8 +45,12 @@ async function main(): Promise<void> {
   console.log('starting Kafka (KRaft), PostgreSQL and FerretDB on loopback…');
   stack = await startLocalStack({ rootDir: ROOT, runName: RUN_NAME, onServiceCrash: crashed });
   const runDir = join(ROOT, '.infra', 'run', RUN_NAME);
+  console.log('starting the local OpenID provider…');
+  const identity = await startLocalIdentity(ROOT, runDir, ports.identity, crashed);
+  running.push(identity.process);
   const env = {
     ...process.env,
+    ...identity.appEnv,
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     MONGO_URL: stack.mongoUrl,
     ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
@@ -75,17 +81,22 @@ async function main(): Promise<void> {
     );
   }
 
-  const loaded = await loadDemoData(`http://127.0.0.1:${ports.ingest}`);
+  const loaded = await loadDemoData(`http://127.0.0.1:${ports.ingest}`, identity.issuer);
   console.log(`
 activity-ledger is up (Ctrl-C stops everything).
 
-  reporting  http://127.0.0.1:${ports.reporting}      e.g. GET /v1/learners/learner-asha/sessions  ·  /v1/learners/learner-asha/progress
+  reporting  http://127.0.0.1:${ports.reporting}      the web shell; API: GET /v1/learners/learner-asha/sessions with a bearer token (npm run token)
+  identity   ${identity.issuer}      the local OpenID provider (development only)
   ingest     http://127.0.0.1:${ports.ingest}      POST /v1/events   ·   API docs: http://127.0.0.1:${ports.ingest}/docs
   projector  http://127.0.0.1:${ports.projector}/health  ·  /v1/watermark
   kafka      ${stack.kafkaBrokers.join(',')}   ·   store ${stack.mongoUrl}
-  logs       ${runDir}/{ingest,projector,reporting,kafka,postgresql,ferretdb}.log
+  logs       ${runDir}/{identity,ingest,projector,reporting,kafka,postgresql,ferretdb}.log
 
-Loaded ${loaded} demo events (learners: learner-asha, learner-ben, learner-chloe).
+Loaded ${loaded} demo events and acts.
+
+${signInHelp(`http://127.0.0.1:${ports.reporting}`)}
+
+A real access token for a demo person or client, for scripts: npm run token -- learner-asha   (or: npm run token -- --client demo-player)
 
 Auditor's check, from another terminal (replays the ledger and compares with the live read models):
   KAFKA_BROKERS=${stack.kafkaBrokers.join(',')} MONGO_URL=${stack.mongoUrl} FERRETDB_POSTGRESQL_URL=${stack.ferretDbPostgresUrl ?? ''} npm run projector:verify

@@ -3,7 +3,11 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { createKafka, ensureLedgerTopic, LedgerWriter, probeKafka } from '@ledger/kafka';
 import { ReadStore } from '@ledger/read-store';
-import { createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
+import { AccessFactsReader } from '@ledger/access-policy';
+import { AccessTokenVerifier, createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
+import { AuthenticateCaller } from './authenticate/authenticate-caller.guard';
+import { ClientDirectory } from './authenticate/client-directory';
+import { RecordActController } from './record-acts/record-act.controller';
 import { AppendEventsController } from './append-events/append-events.controller';
 import { AppendEventsService } from './shared/append-to-ledger/append-events.service';
 import { EventReceipts } from './shared/append-to-ledger/event-receipts';
@@ -19,7 +23,7 @@ export class IngestModule {
   static register(config: IngestConfig, logger: Logger = createLogger('ingest', config.logLevel), clock: Clock = () => new Date()): DynamicModule {
     return {
       module: IngestModule,
-      controllers: [AppendEventsController, ScormCommitsController, XapiStatementsController, HealthController],
+      controllers: [AppendEventsController, RecordActController, ScormCommitsController, XapiStatementsController, HealthController],
       providers: [
         { provide: INGEST_CONFIG, useValue: config },
         { provide: APP_LOGGER, useValue: logger },
@@ -50,6 +54,10 @@ export class IngestModule {
           useFactory: (kafka: Kafka, store: ReadStore) => ({ kafka: () => probeKafka(kafka), mongo: () => store.probe() }),
           inject: [KAFKA, ReadStore],
         },
+        { provide: AccessTokenVerifier, useFactory: () => new AccessTokenVerifier(config.oidcIssuer, config.audience) },
+        { provide: ClientDirectory, useFactory: () => new ClientDirectory(config.clients) },
+        { provide: AccessFactsReader, useFactory: (store: ReadStore) => new AccessFactsReader(store, config.hubAdmins), inject: [ReadStore] },
+        AuthenticateCaller,
         AppendEventsService,
         RecordStatementsService,
         StoredStatements,

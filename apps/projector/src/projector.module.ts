@@ -20,9 +20,10 @@ import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
 import { WatermarkRecorder } from './watermark/watermark-recorder';
 import { WatermarkController } from './watermark/watermark.controller';
 import { XapiStatementsProjection } from './xapi-statements/xapi-statements.projection';
+import { RecordViewsProjection } from './record-views/record-views.projection';
 
 /** Every projection the projector runs; each owns its collections. */
-const PROJECTION_CLASSES = [LearnerSessionsProjection, XapiStatementsProjection, LearnerProfilesProjection, GrantsProjection, AuditFactsProjection, AnonymisedAggregatesProjection, CatalogueProjection, LearnerProgressProjection];
+const PROJECTION_CLASSES = [LearnerSessionsProjection, XapiStatementsProjection, LearnerProfilesProjection, GrantsProjection, AuditFactsProjection, AnonymisedAggregatesProjection, CatalogueProjection, LearnerProgressProjection, RecordViewsProjection];
 
 @Module({})
 export class ProjectorModule {

@@ -8,17 +8,48 @@ export interface ReportingConfig {
   mongoUrl: string;
   database: string;
   logLevel: LogLevel;
+  /** The OpenID provider people sign in with, and whose access tokens the API accepts (any OIDC provider). */
+  oidcIssuer: string;
+  /** Reporting's own client at that provider: it signs people in (code + PKCE) and appends its audit facts (client credentials). */
+  clientId: string;
+  clientSecret: string;
+  /** Where browsers reach reporting; the sign-in callback is `<publicUrl>/auth/callback`. */
+  publicUrl: string;
+  /** The audience of access tokens for reporting's API, and for ingest (acts, audit facts). */
+  audience: string;
+  ingestAudience: string;
+  /** Ingest, the only writer to the ledger: reporting appends through it. */
+  ingestUrl: string;
+  /** Encrypts the session cookie (at least 32 characters; a new one signs everyone out). */
+  sessionSecret: string;
+  /** Users who are hub admins by configuration. */
+  hubAdmins: string[];
+  /** Requests per minute per client address, before 429. */
+  rateLimitPerMinute: number;
 }
 
-/** Reads and checks the reporting app's settings once, at boot. Reporting reads MongoDB only. */
+/** Reads and checks the reporting app's settings once, at boot. */
 export function loadReportingConfig(env: Record<string, string | undefined>): ReportingConfig {
   const read = new EnvReader(env);
+  const port = read.port('REPORTING_PORT', 3000);
+  const sessionSecret = read.string('SESSION_SECRET');
+  if (sessionSecret && sessionSecret.length < 32) read.problem('SESSION_SECRET', 'must be at least 32 characters');
   return read.done({
-    port: read.port('REPORTING_PORT', 3000),
+    port,
     host: read.string('HOST', '127.0.0.1'),
     projectorGroup: read.string('PROJECTOR_GROUP', 'activity-ledger.projector.v1'),
     mongoUrl: read.mongoUrl('MONGO_URL', 'mongodb://127.0.0.1:27017/'),
     database: read.string('MONGO_DATABASE', 'activity_ledger'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    oidcIssuer: read.url('OIDC_ISSUER', 'http://127.0.0.1:3003'),
+    clientId: read.string('REPORTING_CLIENT_ID', 'reporting'),
+    clientSecret: read.string('REPORTING_CLIENT_SECRET'),
+    publicUrl: read.url('REPORTING_PUBLIC_URL', `http://127.0.0.1:${port}`),
+    audience: read.string('REPORTING_AUDIENCE', 'urn:activity-ledger:reporting'),
+    ingestAudience: read.string('INGEST_AUDIENCE', 'urn:activity-ledger:ingest'),
+    ingestUrl: read.url('INGEST_URL', 'http://127.0.0.1:3001'),
+    sessionSecret,
+    hubAdmins: read.list('HUB_ADMINS'),
+    rateLimitPerMinute: read.int('REPORTING_RATE_LIMIT_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
   });
 }

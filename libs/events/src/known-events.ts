@@ -19,6 +19,12 @@ import type { LearnerEnrolledOnProject } from './permissions/learner-enrolled-on
 import type { LearnerUnenrolledFromProject } from './permissions/learner-unenrolled-from-project';
 import type { ProfessionalBodyMembershipEnded } from './permissions/professional-body-membership-ended';
 import type { ProfessionalBodyMembershipRecorded } from './permissions/professional-body-membership-recorded';
+import type { AuditorAppointed } from './permissions/auditor-appointed';
+import type { AuditorAppointmentEnded } from './permissions/auditor-appointment-ended';
+import type { ProfessionalBodyOfficerAppointed } from './permissions/professional-body-officer-appointed';
+import type { ProfessionalBodyOfficerRemoved } from './permissions/professional-body-officer-removed';
+import type { ProfessionalBodyProgrammeAccessGranted } from './permissions/professional-body-programme-access-granted';
+import type { ProfessionalBodyProgrammeAccessRevoked } from './permissions/professional-body-programme-access-revoked';
 import type { ProjectStaffAssigned } from './permissions/project-staff-assigned';
 import type { ProjectStaffUnassigned } from './permissions/project-staff-unassigned';
 import type { ViewerAuthorisationRevoked } from './permissions/viewer-authorisation-revoked';
@@ -56,7 +62,13 @@ export type PermissionEvent =
   | EPortfolioLinked
   | EPortfolioUnlinked
   | ProfessionalBodyMembershipRecorded
-  | ProfessionalBodyMembershipEnded;
+  | ProfessionalBodyMembershipEnded
+  | AuditorAppointed
+  | AuditorAppointmentEnded
+  | ProfessionalBodyOfficerAppointed
+  | ProfessionalBodyOfficerRemoved
+  | ProfessionalBodyProgrammeAccessGranted
+  | ProfessionalBodyProgrammeAccessRevoked;
 
 /** How an organisation's identifiable reporting is authorised, and for which programmes. */
 export type OrganisationReportingEvent =

@@ -18,3 +18,4 @@ export * from './read-by-ids';
 export * from './insert-ignoring-duplicates';
 export * from './applied-events/applied-event.document';
 export * from './dead-letters/dead-lettered-event.document';
+export * from './record-views/record-view.document';

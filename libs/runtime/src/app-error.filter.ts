@@ -12,6 +12,8 @@ const STATUS: Record<AppErrorCode, number> = {
   'LEDGER.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'STORE.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'RESOURCE.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'AUTH.UNAUTHENTICATED': HttpStatus.UNAUTHORIZED,
+  'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
 };
 
 /** Fastify's own error codes for requests it refuses before any handler runs. */
@@ -34,6 +36,8 @@ export class AppErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const body = this.methodNotAllowed(error, http.getRequest<FastifyRequest>(), reply) ?? this.toBody(error);
+    // RFC 6750: a 401 says which schemes would be accepted.
+    if (body.status === HttpStatus.UNAUTHORIZED) void reply.header('www-authenticate', 'Bearer realm="activity-ledger"');
     reply.status(body.status).send({ code: body.code, message: body.message, ...(body.details === undefined ? {} : { details: body.details }) });
   }
 

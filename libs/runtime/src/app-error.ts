@@ -11,7 +11,11 @@ export type AppErrorCode =
   | 'EVENT.CONFLICT'
   | 'LEDGER.UNAVAILABLE'
   | 'STORE.UNAVAILABLE'
-  | 'RESOURCE.NOT_FOUND';
+  | 'RESOURCE.NOT_FOUND'
+  /** No credentials, or credentials that prove nothing (expired, forged, for another audience). */
+  | 'AUTH.UNAUTHENTICATED'
+  /** Who is calling is known, and they may not do this. */
+  | 'AUTH.FORBIDDEN';
 
 export class AppError extends Error {
   constructor(

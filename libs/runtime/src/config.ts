@@ -70,6 +70,23 @@ export class EnvReader {
     return value as T;
   }
 
+  /** Records a problem found while checking a variable's value beyond its type (e.g. the file it names). */
+  problem(name: string, reason: string): void {
+    this.problems.push(`${name}: ${reason}`);
+  }
+
+  /** An http(s) URL, without a trailing slash. */
+  url(name: string, fallback?: string): string {
+    const value = this.string(name, fallback).replace(/\/+$/, '');
+    if (value && !/^https?:\/\/[^\s/]+/.test(value)) this.problems.push(`${name} must be an http(s) URL, got "${value}"`);
+    return value;
+  }
+
+  /** Comma-separated list of non-empty items; empty when unset. */
+  list(name: string): string[] {
+    return (this.env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  }
+
   /** Returns the settings, or throws one ConfigError listing every problem found while reading them. */
   done<T>(settings: T): T {
     if (this.problems.length > 0) throw new ConfigError(this.problems);

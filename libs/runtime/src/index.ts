@@ -7,3 +7,5 @@ export * from './bootstrap';
 export * from './route-table';
 export * from './api-docs';
 export * from './run-main';
+export * from './client-registry';
+export * from './access-tokens';

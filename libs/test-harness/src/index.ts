@@ -9,3 +9,8 @@ export * from './test-app-env';
 export * from './supervised-process';
 export * from './local-postgres';
 export * from './schemathesis';
+export * from './oidc/tokens';
+export * from './oidc/local-credentials';
+export * from './oidc/test-tokens';
+export * from './browser/browser-kit';
+export * from './jest/test-identity';

@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { testStack, uniqueName } from './test-stack-env';
+import { randomBytes } from 'node:crypto';
+import { LOCAL_CLIENTS_FILE, LOCAL_HUB_ADMINS, localClientSecret } from './oidc/local-credentials';
+import { testIssuer, testStack, uniqueName } from './test-stack-env';
 
 /**
- * App environment variables for one integration test file: the running stack's endpoints and a
- * ledger topic, consumer group and database of its own. Pass the same object to every app the test
+ * App environment variables for one integration test file: the running stack's endpoints (the OpenID
+ * provider's issuer among them) and a ledger topic, consumer group and database of its own. Pass the same object to every app the test
  * starts so they share that ledger and store.
  */
 export function isolatedAppEnv(overrides: Record<string, string> = {}): Record<string, string> {
@@ -17,6 +19,12 @@ export function isolatedAppEnv(overrides: Record<string, string> = {}): Record<s
     LEDGER_TOPIC: uniqueName('ledger'),
     PROJECTOR_GROUP: uniqueName('projector'),
     LOG_LEVEL: 'warn',
+    OIDC_ISSUER: testIssuer(),
+    INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE,
+    HUB_ADMINS: LOCAL_HUB_ADMINS.join(','),
+    REPORTING_CLIENT_ID: 'reporting',
+    REPORTING_CLIENT_SECRET: localClientSecret('reporting'),
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
     ...overrides,
   };
 }

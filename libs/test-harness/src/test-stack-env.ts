@@ -5,6 +5,8 @@ export const TEST_STACK_ENV = {
   kafkaBrokers: 'LEDGER_TEST_KAFKA_BROKERS',
   mongoUrl: 'LEDGER_TEST_MONGO_URL',
   ferretDbPostgresUrl: 'LEDGER_TEST_FERRETDB_POSTGRESQL_URL',
+  /** The local OpenID provider's issuer URL. */
+  oidcIssuer: 'LEDGER_TEST_OIDC_ISSUER',
 } as const;
 
 export interface TestStackEndpoints {
@@ -22,6 +24,13 @@ export function testStack(): TestStackEndpoints {
     throw new Error('No test stack: integration tests run through `npm test` (or `npx jest --selectProjects integration`), whose global setup starts it.');
   }
   return { kafkaBrokers: brokers.split(','), mongoUrl, ferretDbPostgresUrl: process.env[TEST_STACK_ENV.ferretDbPostgresUrl] || undefined };
+}
+
+/** The issuer URL of the real OpenID provider the global setup started. */
+export function testIssuer(): string {
+  const issuer = process.env[TEST_STACK_ENV.oidcIssuer];
+  if (!issuer) throw new Error('No OpenID provider: integration tests run through `npm test`, whose global setup starts it.');
+  return issuer;
 }
 
 /** A name no other test uses, for a topic, consumer group or database: tests never share state. */

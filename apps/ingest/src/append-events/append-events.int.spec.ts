@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { decodeLedgerEvent } from '@ledger/events';
 import { createKafka, readLedgerToEnd } from '@ledger/kafka';
 import { createLogger } from '@ledger/runtime';
-import { isolatedAppEnv, uniqueName } from '@ledger/test-harness';
+import { bearer, isolatedAppEnv, REPORTING_AUDIENCE, testClientToken, testPersonToken, uniqueName } from '@ledger/test-harness';
 import { startIngestForTest } from '../testing/start-ingest-for-test';
 
 /** The append contract over HTTP, checked against what actually reached the Kafka topic. */
@@ -27,8 +27,13 @@ describe('POST /v1/events', () => {
     actor: learnerId,
     data: { sessionId: 'session-1', attemptId: 'attempt-1', timeSpentSeconds: seconds },
   });
-  const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const postAs = async (token: string | null, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? bearer(token) : {}), ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const post = async (body: unknown, headers: Record<string, string> = {}) => postAs(await testClientToken('demo-player'), body, headers);
   const ledgerEventsFor = async (learnerId: string) => {
     const kafka = createKafka({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'test-reader', ledgerTopic: env.LEDGER_TOPIC }, createLogger('test', 'warn'));
     const messages = await readLedgerToEnd(kafka, env.LEDGER_TOPIC);
@@ -37,9 +42,10 @@ describe('POST /v1/events', () => {
       .flatMap((decoded) => (decoded.ok && decoded.value.subject === learnerId ? [decoded.value] : []));
   };
 
-  it('appends a batch durably, keyed by subject, with recordedAt and source set by the ledger', async () => {
+  it('appends a batch durably, keyed by subject, with recordedAt and source (the authenticated client) set by the ledger', async () => {
     const learner = uniqueName('learner');
     const batch = [accessed(learner, 10), accessed(learner, 20), accessed(learner, 30)];
+    // A declared client id is no longer believed: the source is the client the access token names.
     const response = await post({ events: batch }, { 'x-client-id': 'player-7' });
     expect(response.status).toBe(202);
     const { accepted } = (await response.json()) as { accepted: Array<{ eventId: string; partition: number; offset: string }> };
@@ -50,7 +56,7 @@ describe('POST /v1/events', () => {
 
     const onLedger = await ledgerEventsFor(learner);
     expect(onLedger.map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId));
-    expect(onLedger.every((e) => e.source === 'player-7' && Date.parse(e.recordedAt) > 0)).toBe(true);
+    expect(onLedger.every((e) => e.source === 'demo-player' && Date.parse(e.recordedAt) > 0)).toBe(true);
   });
 
   it('acknowledges a resubmitted batch with the original positions and appends nothing again', async () => {
@@ -125,4 +131,56 @@ describe('POST /v1/events', () => {
       expect(spec.components.schemas[payload.name]).toBeDefined();
     }
   });
+
+  describe('who may append', () => {
+    it('refuses a request without credentials, with a forged token, or with a token for another API: 401, nothing appended', async () => {
+      const learner = uniqueName('learner');
+      const forged = await forgedToken();
+      const forReporting = await testClientToken('demo-player', REPORTING_AUDIENCE);
+      for (const token of [null, forged, forReporting, 'not-a-jwt']) {
+        const response = await postAs(token, { events: [accessed(learner)] });
+        expect(response.status).toBe(401);
+        expect(response.headers.get('www-authenticate')).toContain('Bearer');
+        expect(await response.json()).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+      }
+      expect(await ledgerEventsFor(learner)).toEqual([]);
+    });
+
+    it('refuses event families the client is not registered for (403, naming each event), appending none of the batch', async () => {
+      const learner = uniqueName('learner');
+      const admin = { ...accessed(learner), type: 'HubAdminGranted', subject: learner, data: { userId: learner } };
+      const response = await postAs(await testClientToken('demo-player'), { events: [accessed(learner), admin] });
+      expect(response.status).toBe(403);
+      const body = (await response.json()) as { code: string; details: Array<{ index: number; errors: Array<{ field: string; reason: string }> }> };
+      expect(body.code).toBe('AUTH.FORBIDDEN');
+      expect(body.details).toEqual([{ index: 1, errors: [{ field: 'type', reason: expect.stringContaining('may not append permissions events') }] }]);
+      const catalogueTool = await postAs(await testClientToken('catalogue-tool'), { events: [accessed(learner)] });
+      expect(catalogueTool.status).toBe(403);
+      expect(await ledgerEventsFor(learner)).toEqual([]);
+    });
+
+    it("refuses a person's token here (people record facts through /v1/acts), and a forged source field in the body", async () => {
+      const learner = uniqueName('learner');
+      expect((await postAs(await testPersonToken('learner-asha'), { events: [accessed('learner-asha')] })).status).toBe(403);
+      const forgedSource = await post({ events: [{ ...accessed(learner), source: 'someone-else' }] });
+      expect(forgedSource.status).toBe(400);
+      expect(await forgedSource.json()).toMatchObject({ details: [{ index: 0, errors: [{ field: 'source', reason: 'is set by the ledger and must not be sent' }] }] });
+      expect(await ledgerEventsFor(learner)).toEqual([]);
+    });
+  });
 });
+
+/** A well-formed access token for ingest, with the right issuer, signed by a key that is not the provider's. */
+async function forgedToken(): Promise<string> {
+  const { SignJWT, generateKeyPair } = await import('jose');
+  const { privateKey } = await generateKeyPair('RS256');
+  const issuer = process.env.LEDGER_TEST_OIDC_ISSUER ?? '';
+  return new SignJWT({ client_id: 'demo-player', scope: 'ledger' })
+    .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt' })
+    .setIssuer(issuer)
+    .setAudience('urn:activity-ledger:ingest')
+    .setSubject('demo-player')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
+}

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createKafka, readLedgerToEnd } from '@ledger/kafka';
 import { createLogger } from '@ledger/runtime';
-import { isolatedAppEnv, uniqueName } from '@ledger/test-harness';
-import { decodeLedgerEvent, knownEventTypes } from '@ledger/events';
+import { bearer, isolatedAppEnv, testClientToken, uniqueName } from '@ledger/test-harness';
+import { decodeLedgerEvent, eventFamily, EventFamily, knownEventTypes } from '@ledger/events';
 import { invalidPayloadCase, invalidPayloadOf, submittedEnvelope } from '@ledger/events/testing';
 import { startIngestForTest } from '../testing/start-ingest-for-test';
 
@@ -20,8 +20,21 @@ describe('every event type, posted to /v1/events', () => {
   });
   afterAll(async () => app?.close());
 
-  const post = (events: unknown[]) =>
-    fetch(`${url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'catalogue-test' }, body: JSON.stringify({ events }) });
+  /** The local client registered for each family (people's own acts have their own endpoint, tested elsewhere). */
+  const CLIENT_OF: Record<EventFamily, string> = {
+    activity: 'demo-player',
+    xapi: 'demo-player',
+    catalogue: 'catalogue-tool',
+    people: 'hr-feed',
+    audit: 'reporting',
+    permissions: 'grants-import',
+    organisation: 'grants-import',
+  };
+  const post = async (events: Array<{ type?: unknown }>) => {
+    const client = CLIENT_OF[eventFamily(String(events[0].type)) ?? 'activity'];
+    const headers = { 'content-type': 'application/json', ...bearer(await testClientToken(client)) };
+    return fetch(`${url}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events }) });
+  };
 
   it.each(types)('accepts the example of %s with 202 and its position', async (_type, payload) => {
     const event = submittedEnvelope(payload, payload.example, new Date());

@@ -1,14 +1,17 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AppError } from '@ledger/runtime';
 import { AppendEventsService } from '../shared/append-to-ledger/append-events.service';
 import { CLOCK, Clock } from '../tokens';
 import { deriveCommitEvents } from './derive-commit-events';
 import { ScormCommitRequest, ScormCommitResponse } from './scorm-commit.request';
-import { ClientSource } from '../client-source';
-
-
+import { AuthenticateCaller } from '../authenticate/authenticate-caller.guard';
+import { clientFamiliesAllow } from '../authenticate/authorise-appends';
+import { Caller, CallerOf } from '../authenticate/caller';
 @ApiTags('ingest')
+@ApiBearerAuth()
+@UseGuards(AuthenticateCaller)
+@ApiUnauthorizedResponse({ description: 'No access token, or one that is expired, forged or for another API' })
 @Controller('v1/scorm/commits')
 export class ScormCommitsController {
   constructor(
@@ -19,14 +22,13 @@ export class ScormCommitsController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: 'Record one SCORM 1.2 or 2004 run-time commit as ledger events; answered once the broker has acknowledged them' })
-  @ApiHeader({ name: 'x-client-id', required: false, description: 'The sending client, recorded as each event\'s `source`' })
   @ApiBody({ type: ScormCommitRequest })
   @ApiAcceptedResponse({ type: ScormCommitResponse })
   @ApiBadRequestResponse({ description: 'Every bad field of the commit (`details[0].errors`); nothing was appended' })
   @ApiConflictResponse({ description: 'The commitId was already recorded with different values' })
-  async commit(@Body() body: unknown, @ClientSource() source: string): Promise<ScormCommitResponse> {
+  async commit(@Body() body: unknown, @CallerOf() caller: Caller): Promise<ScormCommitResponse> {
     const { events, notRecorded } = deriveCommitEvents(body, this.clock());
-    const accepted = events.length === 0 ? [] : await this.appendEvents.append({ events }, source).catch(inCommitTerms);
+    const accepted = events.length === 0 ? [] : await this.appendEvents.append({ events }, caller, clientFamiliesAllow(caller)).catch(inCommitTerms);
     return { accepted: accepted.map((position, i) => ({ ...position, type: events[i].type })), notRecorded };
   }
 }

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { decodeLedgerEvent, LedgerEvent } from '@ledger/events';
 import { createKafka, readLedgerToEnd } from '@ledger/kafka';
 import { createLogger } from '@ledger/runtime';
-import { isolatedAppEnv, uniqueName } from '@ledger/test-harness';
+import { bearer, isolatedAppEnv, testClientToken, uniqueName } from '@ledger/test-harness';
 import { startIngestForTest } from '../testing/start-ingest-for-test';
 import { derivedEventId } from './map-scorm-commit';
 
@@ -24,8 +24,8 @@ describe('POST /v1/scorm/commits', () => {
   afterAll(async () => app.close());
 
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-  const post = (body: unknown) =>
-    fetch(`${url}/v1/scorm/commits`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'scorm-player' }, body: JSON.stringify(body) });
+  const post = async (body: unknown) =>
+    fetch(`${url}/v1/scorm/commits`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(await testClientToken('demo-player')) }, body: JSON.stringify(body) });
   const accept = async (body: unknown): Promise<Accepted> => {
     const response = await post(body);
     expect(response.status).toBe(202);
@@ -53,10 +53,10 @@ describe('POST /v1/scorm/commits', () => {
 
     const onLedger = await ledgerEventsFor(learnerId);
     expect(onLedger.map((e) => [e.type, e.data, e.source])).toEqual([
-      ['SessionAccessed', { sessionId: 'elfh-session-1042', attemptId: 'att-1', timeSpentSeconds: 1123 }, 'scorm-player'],
-      ['AssessmentScored', { sessionId: 'elfh-session-1042', attemptId: 'att-1', score: 55, maxScore: 100, passMark: 80, passed: false }, 'scorm-player'],
-      ['SessionAccessed', { sessionId: 'elfh-session-1042', attemptId: 'att-2', timeSpentSeconds: 555 }, 'scorm-player'],
-      ['AssessmentScored', { sessionId: 'elfh-session-1042', attemptId: 'att-2', score: 90, maxScore: 100, passMark: 80, passed: true }, 'scorm-player'],
+      ['SessionAccessed', { sessionId: 'elfh-session-1042', attemptId: 'att-1', timeSpentSeconds: 1123 }, 'demo-player'],
+      ['AssessmentScored', { sessionId: 'elfh-session-1042', attemptId: 'att-1', score: 55, maxScore: 100, passMark: 80, passed: false }, 'demo-player'],
+      ['SessionAccessed', { sessionId: 'elfh-session-1042', attemptId: 'att-2', timeSpentSeconds: 555 }, 'demo-player'],
+      ['AssessmentScored', { sessionId: 'elfh-session-1042', attemptId: 'att-2', score: 90, maxScore: 100, passMark: 80, passed: true }, 'demo-player'],
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('POST /v1/scorm/commits', () => {
 
   it('is documented in the OpenAPI description', async () => {
     const document = (await (await fetch(`${url}/docs-json`)).json()) as { paths: Record<string, { post?: { responses: Record<string, unknown> } }> };
-    expect(Object.keys(document.paths['/v1/scorm/commits']?.post?.responses ?? {}).sort()).toEqual(['202', '400', '409']);
+    expect(Object.keys(document.paths['/v1/scorm/commits']?.post?.responses ?? {}).sort()).toEqual(['202', '400', '401', '409']);
   });
 
   it('answers 400 naming every bad field, appends nothing, and accepts a commit that records nothing', async () => {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { XapiVersion } from '@ledger/events';
 import { AppError, InvalidItem } from '@ledger/runtime';
 import { AppendEventsService } from '../shared/append-to-ledger/append-events.service';
+import { clientFamiliesAllow } from '../authenticate/authorise-appends';
+import type { Caller } from '../authenticate/caller';
 import { mapStatement, MappedStatement } from './map-statement';
 import type { ReceivedStatement } from './read-statements';
 import { sameStatement } from './same-statement';
@@ -22,21 +24,21 @@ export class RecordStatementsService {
   ) {}
 
   /** Records the statements; resolves with their ids, in request order, once the ledger holds them. */
-  async record(statements: ReceivedStatement[], xapiVersion: XapiVersion, source: string, now: Date): Promise<string[]> {
+  async record(statements: ReceivedStatement[], xapiVersion: XapiVersion, caller: Caller, now: Date): Promise<string[]> {
     const mapped = statements.map((statement) => mapStatement(statement, xapiVersion, now));
-    const reused = await this.appendUnlessReused(mapped, source);
+    const reused = await this.appendUnlessReused(mapped, caller);
     if (reused.length > 0) {
       await this.refuseDifferent(reused, statements);
       const remaining = mapped.filter((m) => !reused.includes(m));
-      if (remaining.length > 0) await this.append(remaining, source);
+      if (remaining.length > 0) await this.append(remaining, caller);
     }
     return mapped.map((m) => m.statementId);
   }
 
   /** Appends every event, or (appending nothing) resolves with the statements whose ids the ledger already has with other content. */
-  private async appendUnlessReused(mapped: MappedStatement[], source: string): Promise<MappedStatement[]> {
+  private async appendUnlessReused(mapped: MappedStatement[], caller: Caller): Promise<MappedStatement[]> {
     try {
-      await this.appendEvents.append({ events: mapped.flatMap((m) => m.events) }, source);
+      await this.appendEvents.append({ events: mapped.flatMap((m) => m.events) }, caller, clientFamiliesAllow(caller));
       return [];
     } catch (error) {
       const reused = error instanceof AppError && error.code === 'EVENT.CONFLICT' ? statementsNamedBy(error, mapped) : [];
@@ -45,8 +47,8 @@ export class RecordStatementsService {
     }
   }
 
-  private async append(mapped: MappedStatement[], source: string): Promise<void> {
-    await this.appendEvents.append({ events: mapped.flatMap((m) => m.events) }, source).catch((error: unknown) => {
+  private async append(mapped: MappedStatement[], caller: Caller): Promise<void> {
+    await this.appendEvents.append({ events: mapped.flatMap((m) => m.events) }, caller, clientFamiliesAllow(caller)).catch((error: unknown) => {
       throw inStatementTerms(error, mapped);
     });
   }

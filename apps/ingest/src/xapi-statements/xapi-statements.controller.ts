@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Put, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Put, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiExtraModels, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath,
+  ApiBadRequestResponse, ApiBasicAuth, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiUnauthorizedResponse, ApiExtraModels, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '@ledger/runtime';
@@ -13,7 +13,8 @@ import { StoredStatements } from './stored-statements';
 import { XapiStatementDto } from './xapi-statement.dto';
 import { requireXapiVersion, XAPI_VERSION_HEADER, XAPI_VERSION_HEADER_PATTERN } from './xapi-version';
 import { XapiVersionInterceptor } from './xapi-version.interceptor';
-import { ClientSource } from '../client-source';
+import { AuthenticateCaller } from '../authenticate/authenticate-caller.guard';
+import { Caller, CallerOf } from '../authenticate/caller';
 
 export const CONSISTENT_THROUGH_HEADER = 'X-Experience-API-Consistent-Through';
 
@@ -23,6 +24,10 @@ export const CONSISTENT_THROUGH_HEADER = 'X-Experience-API-Consistent-Through';
 @ApiHeader({ name: XAPI_VERSION_HEADER, required: true, description: '1.0.x or 2.0.x; answered with 1.0.3 or 2.0.0 on every response', schema: { type: 'string', pattern: XAPI_VERSION_HEADER_PATTERN, example: '2.0.0' } })
 @ApiBadRequestResponse({ description: 'Missing or unsupported version header, or every bad statement and field (`details[].index` is the statement\'s position); nothing was recorded' })
 @UseInterceptors(XapiVersionInterceptor)
+@UseGuards(AuthenticateCaller)
+@ApiBearerAuth()
+@ApiBasicAuth()
+@ApiUnauthorizedResponse({ description: 'No credentials, or a bearer token or Basic key:secret that is not valid' })
 @Controller('xapi/statements')
 export class XapiStatementsController {
   constructor(
@@ -34,26 +39,24 @@ export class XapiStatementsController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Record one statement or an array of up to 500, all or nothing; answered once the ledger holds them' })
-  @ApiHeader({ name: 'x-client-id', required: false, description: 'The sending client: the statements\' authority and the events\' source' })
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(XapiStatementDto) }, { type: 'array', items: { $ref: getSchemaPath(XapiStatementDto) }, minItems: 1, maxItems: 500 }] } })
   @ApiOkResponse({ description: 'The statement ids, in request order', schema: { type: 'array', items: { type: 'string', format: 'uuid' } } })
   @ApiConflictResponse({ description: 'A statement id was already recorded with a different statement; nothing was recorded' })
-  async post(@Body() body: unknown, @ClientSource() source: string, @Headers(XAPI_VERSION_HEADER) version?: string): Promise<string[]> {
-    const context = this.receiveContext(version, source);
-    return this.recorder.record(readPostedStatements(body, context), context.xapiVersion, context.source, context.now);
+  async post(@Body() body: unknown, @CallerOf() caller: Caller, @Headers(XAPI_VERSION_HEADER) version?: string): Promise<string[]> {
+    const context = this.receiveContext(version, caller);
+    return this.recorder.record(readPostedStatements(body, context), context.xapiVersion, caller, context.now);
   }
 
   @Put()
   @HttpCode(204)
   @ApiOperation({ summary: 'Record one statement under the given id; the same statement again changes nothing' })
   @ApiQuery({ name: 'statementId', required: true, description: 'The statement id (UUID)', schema: { type: 'string', pattern: UUID_PATTERN } })
-  @ApiHeader({ name: 'x-client-id', required: false, description: 'The sending client: the statement\'s authority and the events\' source' })
   @ApiBody({ type: XapiStatementDto })
   @ApiNoContentResponse({ description: 'Recorded (or already recorded as the same statement)' })
   @ApiConflictResponse({ description: 'The id was already recorded with a different statement; nothing was recorded' })
-  async put(@Body() body: unknown, @ClientSource() source: string, @Query('statementId') statementId?: unknown, @Headers(XAPI_VERSION_HEADER) version?: string): Promise<void> {
-    const context = this.receiveContext(version, source);
-    await this.recorder.record([readPutStatement(body, statementId, context)], context.xapiVersion, context.source, context.now);
+  async put(@Body() body: unknown, @CallerOf() caller: Caller, @Query('statementId') statementId?: unknown, @Headers(XAPI_VERSION_HEADER) version?: string): Promise<void> {
+    const context = this.receiveContext(version, caller);
+    await this.recorder.record([readPutStatement(body, statementId, context)], context.xapiVersion, caller, context.now);
   }
 
   @Get()
@@ -69,8 +72,8 @@ export class XapiStatementsController {
     return found.statement;
   }
 
-  private receiveContext(version: string | undefined, source: string): ReceiveContext {
-    return { xapiVersion: requireXapiVersion(version), now: this.clock(), source: source, newId: randomUUID };
+  private receiveContext(version: string | undefined, caller: Caller): ReceiveContext {
+    return { xapiVersion: requireXapiVersion(version), now: this.clock(), source: caller.clientId, newId: randomUUID };
   }
 }
 

@@ -12,7 +12,7 @@ describe('audit facts projection', () => {
   const facts = () => ctx.store.db.collection<AuditFactDocument>(AUDIT_FACTS_COLLECTION);
   const hash = (digit: string) => digit.repeat(64);
   const reportRun = (runner: string, odsCode: string, subjectCount: number) =>
-    ledgerEvent('IdentifiableReportRun', runner, { reportName: 'organisation-staff-activity', parameters: { odsCode, output: 'csv' }, subjectCount });
+    ledgerEvent('IdentifiableReportRun', runner, { runId: 'run-1', viewerRole: 'report-runner', watermark: null, part: 1, parts: 1, subjectIds: [], reportName: 'organisation-staff-activity', parameters: { odsCode, output: 'csv' }, subjectCount });
   const certificate = (learnerId: string, verificationCode: string, contentHash: string) =>
     ledgerEvent('CertificateIssued', learnerId, { learnerId, scopeType: 'course', scopeId: 'course-hand-hygiene', verificationCode, contentHash });
   const hrRun = reportRun('user-hr-902', 'RJ1', 214);

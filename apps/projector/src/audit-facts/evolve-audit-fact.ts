@@ -1,7 +1,8 @@
 import { assertNever, AuditEvent, CertificateIssued, IdentifiableReportRun, PositionedEvent } from '@ledger/events';
 import { advanceMetadata, AuditFactDocument, CertificateIssuedFact, CertificateVerificationDocument, certificateVerificationId, IdentifiableReportRunFact } from '@ledger/read-store';
 
-export const AUDIT_FACTS_SCHEMA_VERSION = 1;
+/** 2: report runs keep their role, watermark, run id and part. */
+export const AUDIT_FACTS_SCHEMA_VERSION = 2;
 
 /** An audit event on its way to a document: its own fact, or the verification entry of a certificate's code. */
 export type RoutedAuditEvent =
@@ -46,6 +47,11 @@ function reportRunFact(event: IdentifiableReportRun, projection: IdentifiableRep
     reportName: event.data.reportName,
     parameters,
     subjectCount: event.data.subjectCount,
+    viewerRole: event.data.viewerRole,
+    watermark: event.data.watermark,
+    runId: event.data.runId,
+    part: event.data.part,
+    parts: event.data.parts,
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
     source: event.source,

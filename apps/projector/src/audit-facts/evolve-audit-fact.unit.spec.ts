@@ -12,7 +12,7 @@ function projectAuditFacts(events: PositionedEvent<AuditEvent>[]): Map<string, A
 const reportRun = ledgerEvent(
   'IdentifiableReportRun',
   'user-hr-902',
-  { reportName: 'organisation-staff-activity', parameters: { to: '2026-03-31', odsCode: 'RJ1', 'filter.$x': 'y' }, subjectCount: 214 },
+  { runId: 'run-1', viewerRole: 'report-runner', watermark: null, part: 1, parts: 1, subjectIds: ['learner-1'], reportName: 'organisation-staff-activity', parameters: { to: '2026-03-31', odsCode: 'RJ1', 'filter.$x': 'y' }, subjectCount: 214 },
   { occurredAt: '2026-04-01T08:00:00.000Z' },
 );
 const hash = 'a'.repeat(64);

@@ -2,6 +2,7 @@ import { assertNever } from '@ledger/events';
 import type { GrantsDocument } from '@ledger/read-store';
 import { evolveLearnerGrants } from './evolve-learner-grants';
 import { evolveOrganisationGrants } from './evolve-organisation-grants';
+import { evolveProfessionalBodyGrants } from './evolve-professional-body-grants';
 import { evolveProjectGrants } from './evolve-project-grants';
 import { evolveViewerGrants } from './evolve-viewer-grants';
 import type { RoutedGrantEvent } from './route-grant-event';
@@ -17,6 +18,8 @@ export function evolveGrantDocument(current: GrantsDocument | null, routed: Rout
       return evolveProjectGrants(ofKind(current, 'project'), routed.projectId, routed);
     case 'organisation':
       return evolveOrganisationGrants(ofKind(current, 'organisation'), routed.odsCode, routed);
+    case 'professional-body':
+      return evolveProfessionalBodyGrants(ofKind(current, 'professional-body'), routed.professionalBodyId, routed);
     default:
       return assertNever(routed);
   }

@@ -1,5 +1,14 @@
 import { assertNever, PositionedEvent } from '@ledger/events';
-import { advanceMetadata, type EPortfolioLink, grantsIdOfLearner, type LearnerGrantsDocument, type ProfessionalBodyMembership, type ProjectEnrolment, type ViewerAuthorisation } from '@ledger/read-store';
+import {
+  advanceMetadata,
+  type EPortfolioLink,
+  grantsIdOfLearner,
+  type LearnerGrantsDocument,
+  type ProfessionalBodyMembership,
+  type ProjectEnrolment,
+  standingGrants,
+  type ViewerAuthorisation,
+} from '@ledger/read-store';
 import { authorisationFrom, GRANTS_SCHEMA_VERSION, noGrantsProjectedYet } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
 import type { LearnerGrantEvent } from './route-grant-event';
@@ -11,7 +20,7 @@ const byBody = (membership: ProfessionalBodyMembership) => membership.profession
 
 /** Who may see one learner, after one more of the learner's grant events. Callers skip events already applied. */
 export function evolveLearnerGrants(current: LearnerGrantsDocument | null, learnerId: string, { event, position }: PositionedEvent<LearnerGrantEvent>): LearnerGrantsDocument {
-  const doc = current ?? emptyLearnerGrants(learnerId);
+  const doc = { ...emptyLearnerGrants(learnerId), ...current };
   const next: LearnerGrantsDocument = {
     ...doc,
     projection: advanceMetadata(current?.projection ?? null, GRANTS_SCHEMA_VERSION, position, event.recordedAt),
@@ -49,6 +58,8 @@ export function evolveLearnerGrants(current: LearnerGrantsDocument | null, learn
     default:
       assertNever(event);
   }
+  next.enrolledProjectIds = standingGrants(next.projectEnrolments).map(byProject);
+  next.memberOfBodyIds = standingGrants(next.professionalBodies).map(byBody);
   return next;
 }
 
@@ -61,6 +72,8 @@ function emptyLearnerGrants(learnerId: string): LearnerGrantsDocument {
     authorisedViewers: [],
     ePortfolioLinks: [],
     professionalBodies: [],
+    enrolledProjectIds: [],
+    memberOfBodyIds: [],
     projection: noGrantsProjectedYet(),
   };
 }

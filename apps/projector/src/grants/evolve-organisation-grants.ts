@@ -1,6 +1,6 @@
 import { assertNever, OrganisationReportingEvent, PositionedEvent } from '@ledger/events';
 import { advanceMetadata, grantsIdOfOrganisation, type OrganisationGrantsDocument, type OrganisationProgrammeAccess, type ReportingLeadAuthorisation, type ReportRunnerApproval } from '@ledger/read-store';
-import { GRANTS_SCHEMA_VERSION, noGrantsProjectedYet, runnerApprovalFrom } from './grant-entries';
+import { GRANTS_SCHEMA_VERSION, leadAuthorisationFrom, noGrantsProjectedYet, runnerApprovalFrom } from './grant-entries';
 import { endGrant, startGrant } from './grant-periods';
 
 const byLead = (lead: ReportingLeadAuthorisation) => lead.leadId;
@@ -24,11 +24,9 @@ export function evolveOrganisationGrants(
   };
   const at = event.occurredAt;
   switch (event.type) {
-    case 'ReportingLeadAuthorised': {
-      const lead = { leadId: event.data.leadId, authorisedBy: event.actor, authorisedByRole: event.data.authorisedByRole, grantedAt: at, revokedAt: null };
-      next.reportingLeads = startGrant(doc.reportingLeads, lead, byLead);
+    case 'ReportingLeadAuthorised':
+      next.reportingLeads = startGrant(doc.reportingLeads, leadAuthorisationFrom(event), byLead);
       break;
-    }
     case 'ReportingLeadRevoked':
       next.reportingLeads = endGrant(doc.reportingLeads, byLead, event.data.leadId, at);
       break;

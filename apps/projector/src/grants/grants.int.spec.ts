@@ -22,7 +22,7 @@ describe('grants projection', () => {
     ledgerEvent('ViewerAuthorised', 'learner-2', { viewerId: 'tutor-1', scope: 'all' }, at('02-02')),
     ledgerEvent('SessionAccessed', 'learner-2', { sessionId: 's-1', attemptId: 'a-1', timeSpentSeconds: 60 }, at('02-03')),
     ledgerEvent('ViewerAuthorisationRevoked', 'learner-1', { viewerId: 'tutor-1' }, at('03-01')),
-    ledgerEvent('ReportingLeadAuthorised', 'RJ1', { odsCode: 'RJ1', leadId: 'user-lead', authorisedByRole: 'siro' }, { ...at('01-05'), actor: 'user-siro' }),
+    ledgerEvent('ReportingLeadAuthorised', 'RJ1', { odsCode: 'RJ1', leadId: 'user-lead', authorisedByRole: 'siro', authorisedByName: 'Dr Priya Raman', authorisedByOrganisationName: 'A Trust', authorisedByOdsCode: 'RJ1' }, { ...at('01-05'), actor: 'user-siro' }),
     ledgerEvent('ReportRunnerApproved', 'RJ1', { odsCode: 'RJ1', runnerId: 'user-runner', leadId: 'user-lead' }, at('01-06')),
     ledgerEvent('OrganisationProgrammeAccessGranted', 'RJ1', { odsCode: 'RJ1', programmeIds: ['prog-ipc'] }, at('01-07')),
     ledgerEvent('EPortfolioLinked', 'learner-2', { ePortfolioId: 'eportfolio-rcgp', accountId: 'rcgp-8842107' }, at('01-08')),
@@ -37,8 +37,8 @@ describe('grants projection', () => {
     await waitUntilProjected(ctx.env, ctx.ledger.kafka);
     const learner = await grants().findOne({ _id: grantsIdOfLearner('learner-1') });
     expect(learner?.kind === 'learner' && learner.ePortfolioLinks.length).toBe(1);
-    // 15 events touch 8 documents; two-sided grants (tutor, staff, runner) are on both sides.
-    expect(await grants().countDocuments()).toBe(8);
+    // 15 events touch 9 documents; two-sided grants (tutor, staff, runner, lead) are on both sides.
+    expect(await grants().countDocuments()).toBe(9);
     const tutor = await grants().findOne({ _id: grantsIdOfViewer('tutor-1') });
     expect(tutor?.kind === 'viewer' && tutor.authorisedBy.map((a) => [a.learnerId, a.scope, a.revokedAt])).toEqual([
       ['learner-1', ['prog-ipc'], '2026-03-01T09:00:00.000Z'],

@@ -1,5 +1,5 @@
 import type { KnownLedgerEvent, PositionedEvent } from '@ledger/events';
-import { GrantsDocument, grantsIdOfLearner, grantsIdOfOrganisation, grantsIdOfProject, grantsIdOfViewer, standingGrants } from '@ledger/read-store';
+import { GrantsDocument, grantsIdOfLearner, grantsIdOfOrganisation, grantsIdOfProfessionalBody, grantsIdOfProject, grantsIdOfViewer, standingGrants } from '@ledger/read-store';
 import { groupByDocument } from '../project-ledger/document-projection';
 import { atOffset, foldDocument, ledgerEvent } from '../testing/projection-test-kit';
 import { evolveGrantDocument } from './evolve-grant-document';
@@ -80,7 +80,7 @@ describe('grants: admins, projects, consents', () => {
 
 describe('grants: organisation reporting', () => {
   const ods = 'RJ1';
-  const lead = ledgerEvent('ReportingLeadAuthorised', ods, { odsCode: ods, leadId: 'user-lead-58', authorisedByRole: 'caldicott-guardian' }, { ...on('01-01'), actor: 'user-cg-3' });
+  const lead = ledgerEvent('ReportingLeadAuthorised', ods, { odsCode: ods, leadId: 'user-lead-58', authorisedByRole: 'caldicott-guardian', authorisedByName: 'Dr Priya Raman', authorisedByOrganisationName: 'A Trust', authorisedByOdsCode: 'RJ1' }, { ...on('01-01'), actor: 'user-cg-3' });
   const runner = ledgerEvent('ReportRunnerApproved', ods, { odsCode: ods, runnerId: 'user-hr-902', leadId: 'user-lead-58' }, on('01-02'));
   const access = ledgerEvent('OrganisationProgrammeAccessGranted', ods, { odsCode: ods, programmeIds: ['prog-ipc', 'prog-safeguarding'] }, on('01-03'));
   const narrowed = ledgerEvent('OrganisationProgrammeAccessRevoked', ods, { odsCode: ods, programmeIds: ['prog-safeguarding'] }, on('02-01'));
@@ -89,7 +89,7 @@ describe('grants: organisation reporting', () => {
   it('keeps leads with who authorised them, runners with their lead, and the programme limits', () => {
     const docs = projectGrants([lead, runner, access, narrowed].map((e, i) => atOffset(e, i)));
     const organisation = docs.get(grantsIdOfOrganisation(ods)) as Extract<GrantsDocument, { kind: 'organisation' }>;
-    expect(organisation.reportingLeads).toEqual([{ leadId: 'user-lead-58', authorisedBy: 'user-cg-3', authorisedByRole: 'caldicott-guardian', grantedAt: '2026-01-01T09:00:00.000Z', revokedAt: null }]);
+    expect(organisation.reportingLeads).toEqual([{ odsCode: ods, leadId: 'user-lead-58', authorisedBy: 'user-cg-3', authorisedByRole: 'caldicott-guardian', authorisedByName: 'Dr Priya Raman', authorisedByOrganisationName: 'A Trust', authorisedByOdsCode: 'RJ1', grantedAt: '2026-01-01T09:00:00.000Z', revokedAt: null }]);
     expect(organisation.reportRunners).toEqual([{ odsCode: ods, runnerId: 'user-hr-902', approvedByLeadId: 'user-lead-58', grantedAt: '2026-01-02T09:00:00.000Z', revokedAt: null }]);
     expect(standingGrants(organisation.programmeAccess).map((a) => a.programmeId)).toEqual(['prog-ipc']);
     expect(docs.get(grantsIdOfViewer('user-hr-902'))).toMatchObject({ reportRunnerFor: [{ odsCode: ods, approvedByLeadId: 'user-lead-58', revokedAt: null }] });
@@ -104,5 +104,43 @@ describe('grants: organisation reporting', () => {
   it('a duplicate programme grant after a revocation changes nothing', () => {
     const once = projectGrants([access, narrowed].map((e, i) => atOffset(e, i)));
     expect(projectGrants([access, narrowed, access].map((e, i) => atOffset(e, i)))).toEqual(once);
+  });
+});
+
+describe('grants: reporting leads, auditors, professional bodies', () => {
+  const by = { authorisedByName: 'Dr Priya Raman', authorisedByOrganisationName: 'A Trust', authorisedByOdsCode: 'RJ1' };
+  const lead = ledgerEvent('ReportingLeadAuthorised', 'RJ1', { odsCode: 'RJ1', leadId: 'user-lead', authorisedByRole: 'hr-director', ...by }, { ...on('01-01'), actor: 'admin-1' });
+  const leadRevoked = ledgerEvent('ReportingLeadRevoked', 'RJ1', { odsCode: 'RJ1', leadId: 'user-lead' }, on('02-01'));
+
+  it("keeps a lead's authorisation, with who vouched for them, on the organisation and on the lead", () => {
+    const docs = projectGrants([atOffset(lead, 0), atOffset(leadRevoked, 1)]);
+    const expected = { odsCode: 'RJ1', leadId: 'user-lead', authorisedBy: 'admin-1', authorisedByRole: 'hr-director', ...by, revokedAt: '2026-02-01T09:00:00.000Z' };
+    expect(docs.get(grantsIdOfOrganisation('RJ1'))).toMatchObject({ reportingLeads: [expected] });
+    expect(docs.get(grantsIdOfViewer('user-lead'))).toMatchObject({ reportingLeadFor: [expected] });
+  });
+
+  it('keeps auditor periods and professional body officers with the programmes the body may see', () => {
+    const docs = projectGrants([
+      atOffset(ledgerEvent('AuditorAppointed', 'user-audit', { userId: 'user-audit' }, on('01-01')), 0),
+      atOffset(ledgerEvent('AuditorAppointmentEnded', 'user-audit', { userId: 'user-audit' }, on('03-01')), 1),
+      atOffset(ledgerEvent('ProfessionalBodyOfficerAppointed', 'rcn', { professionalBodyId: 'rcn', officerId: 'user-rcn' }, on('01-02')), 0, 1),
+      atOffset(ledgerEvent('ProfessionalBodyProgrammeAccessGranted', 'rcn', { professionalBodyId: 'rcn', programmeIds: ['prog-ipc', 'prog-x'] }, on('01-03')), 1, 1),
+      atOffset(ledgerEvent('ProfessionalBodyProgrammeAccessRevoked', 'rcn', { professionalBodyId: 'rcn', programmeIds: ['prog-x'] }, on('01-04')), 2, 1),
+    ]);
+    expect(docs.get(grantsIdOfViewer('user-audit'))).toMatchObject({ auditor: [{ grantedAt: '2026-01-01T09:00:00.000Z', revokedAt: '2026-03-01T09:00:00.000Z' }] });
+    expect(docs.get(grantsIdOfViewer('user-rcn'))).toMatchObject({ professionalBodyOfficerFor: [{ professionalBodyId: 'rcn', officerId: 'user-rcn', revokedAt: null }] });
+    const body = docs.get(grantsIdOfProfessionalBody('rcn')) as Extract<GrantsDocument, { kind: 'professional-body' }>;
+    expect(body.officers).toMatchObject([{ officerId: 'user-rcn', revokedAt: null }]);
+    expect(standingGrants(body.programmeAccess).map((a) => a.programmeId)).toEqual(['prog-ipc']);
+  });
+
+  it("copies a learner's standing projects and bodies to top-level lists, for equality reads", () => {
+    const docs = projectGrants([
+      atOffset(ledgerEvent('LearnerEnrolledOnProject', learner, { projectId: 'proj-a' }, on('01-01')), 0),
+      atOffset(ledgerEvent('LearnerEnrolledOnProject', learner, { projectId: 'proj-b' }, on('01-02')), 1),
+      atOffset(ledgerEvent('LearnerUnenrolledFromProject', learner, { projectId: 'proj-a' }, on('01-03')), 2),
+      atOffset(ledgerEvent('ProfessionalBodyMembershipRecorded', learner, { professionalBodyId: 'rcn', membershipNumber: '1' }, on('01-04')), 3),
+    ]);
+    expect(docs.get(grantsIdOfLearner(learner))).toMatchObject({ enrolledProjectIds: ['proj-b'], memberOfBodyIds: ['rcn'] });
   });
 });

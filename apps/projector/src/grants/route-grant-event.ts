@@ -1,5 +1,13 @@
 import {
   assertNever,
+  AuditorAppointed,
+  AuditorAppointmentEnded,
+  ProfessionalBodyOfficerAppointed,
+  ProfessionalBodyOfficerRemoved,
+  ProfessionalBodyProgrammeAccessGranted,
+  ProfessionalBodyProgrammeAccessRevoked,
+  ReportingLeadAuthorised,
+  ReportingLeadRevoked,
   EPortfolioLinked,
   EPortfolioUnlinked,
   HubAdminGranted,
@@ -18,7 +26,7 @@ import {
   ViewerAuthorisationRevoked,
   ViewerAuthorised,
 } from '@ledger/events';
-import { grantsIdOfLearner, grantsIdOfOrganisation, grantsIdOfProject, grantsIdOfViewer } from '@ledger/read-store';
+import { grantsIdOfLearner, grantsIdOfOrganisation, grantsIdOfProfessionalBody, grantsIdOfProject, grantsIdOfViewer } from '@ledger/read-store';
 
 /** Every event that grants or withdraws sight of someone's activity. */
 export type GrantEvent = PermissionEvent | OrganisationReportingEvent;
@@ -32,7 +40,20 @@ export type ViewerGrantEvent =
   | ViewerAuthorised
   | ViewerAuthorisationRevoked
   | ReportRunnerApproved
-  | ReportRunnerRemoved;
+  | ReportRunnerRemoved
+  | ReportingLeadAuthorised
+  | ReportingLeadRevoked
+  | AuditorAppointed
+  | AuditorAppointmentEnded
+  | ProfessionalBodyOfficerAppointed
+  | ProfessionalBodyOfficerRemoved;
+
+/** Events that change who acts for a professional body and what it may see. */
+export type ProfessionalBodyGrantEvent =
+  | ProfessionalBodyOfficerAppointed
+  | ProfessionalBodyOfficerRemoved
+  | ProfessionalBodyProgrammeAccessGranted
+  | ProfessionalBodyProgrammeAccessRevoked;
 
 /** Events that change who may see one learner, by the learner's consent or enrolment. */
 export type LearnerGrantEvent =
@@ -52,13 +73,16 @@ export type RoutedGrantEvent =
   | (PositionedEvent<ViewerGrantEvent> & { kind: 'viewer'; documentId: string; viewerId: string })
   | (PositionedEvent<LearnerGrantEvent> & { kind: 'learner'; documentId: string; learnerId: string })
   | (PositionedEvent<ProjectGrantEvent> & { kind: 'project'; documentId: string; projectId: string })
-  | (PositionedEvent<OrganisationReportingEvent> & { kind: 'organisation'; documentId: string; odsCode: string });
+  | (PositionedEvent<OrganisationReportingEvent> & { kind: 'organisation'; documentId: string; odsCode: string })
+  | (PositionedEvent<ProfessionalBodyGrantEvent> & { kind: 'professional-body'; documentId: string; professionalBodyId: string });
 
 const GRANT_TYPES = new Set<string>([
   'HubAdminGranted', 'HubAdminRevoked', 'ProjectStaffAssigned', 'ProjectStaffUnassigned', 'LearnerEnrolledOnProject',
   'LearnerUnenrolledFromProject', 'ViewerAuthorised', 'ViewerAuthorisationRevoked', 'EPortfolioLinked', 'EPortfolioUnlinked',
   'ProfessionalBodyMembershipRecorded', 'ProfessionalBodyMembershipEnded', 'ReportingLeadAuthorised', 'ReportingLeadRevoked',
   'ReportRunnerApproved', 'ReportRunnerRemoved', 'OrganisationProgrammeAccessGranted', 'OrganisationProgrammeAccessRevoked',
+  'AuditorAppointed', 'AuditorAppointmentEnded', 'ProfessionalBodyOfficerAppointed', 'ProfessionalBodyOfficerRemoved',
+  'ProfessionalBodyProgrammeAccessGranted', 'ProfessionalBodyProgrammeAccessRevoked',
 ]);
 
 export function isGrantEvent(positioned: PositionedEvent): positioned is PositionedEvent<GrantEvent> {
@@ -74,6 +98,13 @@ export function routeGrantEvent({ event, position }: PositionedEvent<GrantEvent>
   const toLearner = (e: LearnerGrantEvent): RoutedGrantEvent => ({ kind: 'learner', documentId: grantsIdOfLearner(e.subject), learnerId: e.subject, event: e, position });
   const toProject = (e: ProjectGrantEvent): RoutedGrantEvent => ({ kind: 'project', documentId: grantsIdOfProject(e.data.projectId), projectId: e.data.projectId, event: e, position });
   const toOrganisation = (e: OrganisationReportingEvent): RoutedGrantEvent => ({ kind: 'organisation', documentId: grantsIdOfOrganisation(e.data.odsCode), odsCode: e.data.odsCode, event: e, position });
+  const toBody = (e: ProfessionalBodyGrantEvent): RoutedGrantEvent => ({
+    kind: 'professional-body',
+    documentId: grantsIdOfProfessionalBody(e.data.professionalBodyId),
+    professionalBodyId: e.data.professionalBodyId,
+    event: e,
+    position,
+  });
   switch (event.type) {
     case 'HubAdminGranted':
     case 'HubAdminRevoked':
@@ -96,6 +127,16 @@ export function routeGrantEvent({ event, position }: PositionedEvent<GrantEvent>
       return [toOrganisation(event), toViewer(event.data.runnerId, event)];
     case 'ReportingLeadAuthorised':
     case 'ReportingLeadRevoked':
+      return [toOrganisation(event), toViewer(event.data.leadId, event)];
+    case 'AuditorAppointed':
+    case 'AuditorAppointmentEnded':
+      return [toViewer(event.data.userId, event)];
+    case 'ProfessionalBodyOfficerAppointed':
+    case 'ProfessionalBodyOfficerRemoved':
+      return [toBody(event), toViewer(event.data.officerId, event)];
+    case 'ProfessionalBodyProgrammeAccessGranted':
+    case 'ProfessionalBodyProgrammeAccessRevoked':
+      return [toBody(event)];
     case 'OrganisationProgrammeAccessGranted':
     case 'OrganisationProgrammeAccessRevoked':
       return [toOrganisation(event)];

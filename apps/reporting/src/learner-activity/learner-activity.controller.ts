@@ -1,27 +1,30 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LEARNER_SESSIONS_COLLECTION, LearnerSessionDocument, ReadStore } from '@ledger/read-store';
-import { DataCompleteThrough } from '../data-complete-through';
-import { LearnerActivityView, LearnerSessionView } from './learner-session.view';
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { BearerViewer, ViewerId } from '../access/bearer-viewer.guard';
+import { LearnerAccess } from '../access/learner-access';
+import { LearnerRecords } from '../learner-record/learner-records';
+import { LearnerActivityView } from '../learner-record/learner-session.view';
 
-/**
- * A learner's own activity. Who may call this for whom is decided by the access-control issue;
- * until then reporting must not be exposed beyond a trusted network.
- */
+/** A learner's activity, for whoever the access policy lets see it (each view by someone else is recorded first). */
 @ApiTags('reports')
+@ApiBearerAuth()
+@UseGuards(BearerViewer)
+@ApiUnauthorizedResponse({ description: 'No access token for reporting, or one that is expired, forged or for another API' })
+@ApiNotFoundResponse({ description: 'No learner record you may see: the same answer whether the learner does not exist or you may not see them' })
+@ApiServiceUnavailableResponse({ description: 'The view could not be recorded in the ledger, so nothing is shown' })
 @Controller('v1/learners/:learnerId/sessions')
 export class LearnerActivityController {
   constructor(
-    @Inject(ReadStore) private readonly store: ReadStore,
-    private readonly completeThrough: DataCompleteThrough,
+    private readonly access: LearnerAccess,
+    private readonly records: LearnerRecords,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "A learner's record in every session they have touched, most recently accessed first" })
+  @ApiOperation({ summary: "A learner's record in every session they have touched (of the programmes you may see), most recently accessed first" })
   @ApiOkResponse({ type: LearnerActivityView })
-  async list(@Param('learnerId') learnerId: string): Promise<LearnerActivityView> {
-    const docs = await (await this.store.readModel<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION)).find({ learnerId }).toArray();
-    const sessions = docs.map(LearnerSessionView.from).sort((a, b) => (b.lastAccessedAt ?? '').localeCompare(a.lastAccessedAt ?? ''));
-    return { learnerId, dataCompleteThrough: await this.completeThrough.read(), sessions };
+  @ApiForbiddenResponse({ description: 'A client token: reports are for people' })
+  async list(@ViewerId() viewerId: string, @Param('learnerId') learnerId: string): Promise<LearnerActivityView> {
+    const record = await this.records.show(await this.access.viewer(viewerId), learnerId, 'learner-sessions');
+    return { learnerId, dataCompleteThrough: record.dataCompleteThrough, sessions: record.sessions };
   }
 }

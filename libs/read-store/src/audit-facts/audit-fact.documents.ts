@@ -22,8 +22,16 @@ export interface IdentifiableReportRunFact {
   reportName: string;
   /** Sorted by name. */
   parameters: ReportParameter[];
-  /** How many distinct people the report showed. */
+  /** How many distinct people the whole run showed (all its parts). */
   subjectCount: number;
+  /** The role that allowed the view ("unrecorded" for runs recorded before roles were). */
+  viewerRole: string;
+  /** "Data complete through" of what was shown; null when unknown. */
+  watermark: string | null;
+  /** The run this part belongs to, and which part it is; null run id for runs recorded before runs had ids. */
+  runId: string | null;
+  part: number;
+  parts: number;
   occurredAt: string;
   recordedAt: string;
   /** The client that recorded the run. */

@@ -53,6 +53,12 @@ export interface ViewerGrantsDocument {
   authorisedBy: ViewerAuthorisation[];
   /** Organisations whose reports this user was approved to run. */
   reportRunnerFor: ReportRunnerApproval[];
+  /** Organisations this user was authorised as reporting lead of (the same entries as on `org:<ODS>`). */
+  reportingLeadFor: ReportingLeadAuthorisation[];
+  /** Professional bodies this user acts for. */
+  professionalBodyOfficerFor: ProfessionalBodyOfficer[];
+  /** Periods as auditor, who reaches the trail of identifiable views (and no learner's activity through it). */
+  auditor: GrantPeriod[];
   projection: ProjectionMetadata;
 }
 
@@ -83,6 +89,13 @@ export interface LearnerGrantsDocument {
   authorisedViewers: ViewerAuthorisation[];
   ePortfolioLinks: EPortfolioLink[];
   professionalBodies: ProfessionalBodyMembership[];
+  /**
+   * The projects the learner is enrolled on now, and the professional bodies they are a member of now:
+   * top-level copies of the standing entries above, so "the learners of project P" is the equality read
+   * `find({ kind: 'learner', enrolledProjectIds: P })`.
+   */
+  enrolledProjectIds: string[];
+  memberOfBodyIds: string[];
   projection: ProjectionMetadata;
 }
 
@@ -97,11 +110,38 @@ export interface ProjectGrantsDocument {
 
 /** A reporting lead of an organisation, and who vouched for them. */
 export interface ReportingLeadAuthorisation extends GrantPeriod {
+  /** ODS code of the organisation the lead reports for. */
+  odsCode: string;
   leadId: string;
-  /** The user who authorised the lead (the event's actor). */
+  /** The user who recorded the authorisation (the event's actor). */
   authorisedBy: string;
   /** HR director, SIRO, Caldicott Guardian, or practice manager at a GP surgery. */
   authorisedByRole: LeadAuthoriserRole;
+  /** The authoriser's name, organisation name and ODS code; null for authorisations recorded before they were asked for. */
+  authorisedByName: string | null;
+  authorisedByOrganisationName: string | null;
+  authorisedByOdsCode: string | null;
+}
+
+/** A user acting for a professional body. */
+export interface ProfessionalBodyOfficer extends GrantPeriod {
+  professionalBodyId: string;
+  officerId: string;
+}
+
+/** A professional body's permission to see its members' identifiable activity in one programme. */
+export interface ProfessionalBodyProgrammeAccess extends GrantPeriod {
+  programmeId: string;
+}
+
+/** Who acts for a professional body and which programmes it may see. `_id`: `body:<professionalBodyId>`. */
+export interface ProfessionalBodyGrantsDocument {
+  _id: string;
+  kind: 'professional-body';
+  professionalBodyId: string;
+  officers: ProfessionalBodyOfficer[];
+  programmeAccess: ProfessionalBodyProgrammeAccess[];
+  projection: ProjectionMetadata;
 }
 
 /** An organisation's permission to see its own staff's identifiable activity in one programme. */
@@ -126,7 +166,7 @@ export interface OrganisationGrantsDocument {
  * `_id`. Written only by the grants projection. To decide "may viewer V see learner L's activity in
  * programme P" (DESIGN.md, "Who may see what"), with V ≠ L:
  *
- * 1. read `grants` `{ _id: { $in: ['viewer:V', 'learner:L'] } }` and `learner_profiles` `{ _id: L }`;
+ * 1. read `grants` `{ _id: 'viewer:V' }` and `{ _id: 'learner:L' }`, and `learner_profiles` `{ _id: L }`;
  * 2. yes if `viewer:V` has a standing `hubAdmin` period;
  * 3. yes if `learner:L` has a standing `authorisedViewers` entry for V whose scope is `'all'` or holds P;
  * 4. yes if a standing `viewer:V` `projectStaff` entry lists P for a project L has a standing enrolment on;
@@ -134,10 +174,13 @@ export interface OrganisationGrantsDocument {
  *    accepted the terms: read `org:<ODS>`; yes if its runner approval for V stands, the approving lead's
  *    authorisation stands there too, and a standing `programmeAccess` entry is for P.
  *
- * That is two round trips of `_id` reads at most. Professional bodies have no viewer users or programme
- * limits in the ledger yet, so only the memberships are kept (on `learner:L`).
+ * 6. if `viewer:V` has a standing `professionalBodyOfficerFor` entry for a body L is a standing member of,
+ *    and L accepted the terms: read `body:<id>`; yes if the officer stands there and P is in its `programmeAccess`.
+ *
+ * That is two round trips of `_id` reads at most. The rules themselves are one pure function in
+ * `@ledger/access-policy`; this comment says only which documents it needs.
  */
-export type GrantsDocument = ViewerGrantsDocument | LearnerGrantsDocument | ProjectGrantsDocument | OrganisationGrantsDocument;
+export type GrantsDocument = ViewerGrantsDocument | LearnerGrantsDocument | ProjectGrantsDocument | OrganisationGrantsDocument | ProfessionalBodyGrantsDocument;
 
 export const GRANTS_COLLECTION = 'grants';
 
@@ -148,6 +191,7 @@ export const grantsIdOfViewer = (userId: string): string => `viewer:${userId}`;
 export const grantsIdOfLearner = (learnerId: string): string => `learner:${learnerId}`;
 export const grantsIdOfProject = (projectId: string): string => `project:${projectId}`;
 export const grantsIdOfOrganisation = (odsCode: string): string => `org:${odsCode}`;
+export const grantsIdOfProfessionalBody = (professionalBodyId: string): string => `body:${professionalBodyId}`;
 
 /** The grants among `periods` that stand now (not revoked). */
 export function standingGrants<T extends GrantPeriod>(periods: readonly T[]): T[] {

@@ -4,6 +4,8 @@ import { LedgerWriter } from '@ledger/kafka';
 import { AppError } from '@ledger/runtime';
 import type { Logger } from 'pino';
 import { APP_LOGGER, CLOCK, Clock } from '../../tokens';
+import type { AppendCheck } from '../../authenticate/authorise-appends';
+import { Caller, callerName } from '../../authenticate/caller';
 import { contentHash } from './content-hash';
 import { BatchClaim, EventReceipts } from './event-receipts';
 import { validateBatch } from './validate-batch';
@@ -13,9 +15,10 @@ export interface AcceptedEvent extends LedgerPosition {
 }
 
 /**
- * The write path, as named steps: validate the whole batch → claim its eventIds (refusing reuse with
- * other content) → append what the ledger does not have yet and wait for the broker → remember where
- * it landed. Nothing of a refused batch is appended.
+ * The write path, as named steps: validate the whole batch → check the caller may append each event →
+ * claim its eventIds (refusing reuse with other content) → append what the ledger does not have yet
+ * and wait for the broker → remember where it landed. Nothing of a refused batch is appended. Every
+ * event's `source` is the authenticated client, never something the caller wrote.
  */
 @Injectable()
 export class AppendEventsService {
@@ -26,9 +29,11 @@ export class AppendEventsService {
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async append(body: unknown, source: string): Promise<AcceptedEvent[]> {
+  async append(body: unknown, caller: Caller, mayAppend: AppendCheck): Promise<AcceptedEvent[]> {
     const now = this.clock();
+    const source = caller.clientId;
     const submitted = validateBatch(body, now);
+    this.authorise(submitted, caller, mayAppend);
     const { batchId, outcomes } = await this.claim(submitted);
     const unconfirmed = (i: number) => outcomes[i].kind === 'new' || (outcomes[i].kind === 'repeat' && outcomes[i].position === null);
     const toAppend = submitted.filter((_, i) => unconfirmed(i));
@@ -42,6 +47,16 @@ export class AppendEventsService {
       const position = outcome.kind === 'repeat' && outcome.position ? outcome.position : appended.get(event.eventId)!;
       return { eventId: event.eventId, ...position };
     });
+  }
+
+  private authorise(events: SubmittedEvent[], caller: Caller, mayAppend: AppendCheck): void {
+    const refused = events.flatMap((event, index) => {
+      const reason = mayAppend(event);
+      return reason ? [{ index, errors: [{ field: 'type', reason }] }] : [];
+    });
+    if (refused.length === 0) return;
+    this.logger.warn({ ...callerName(caller), refused: refused.length, types: [...new Set(refused.map((r) => events[r.index].type))] }, 'append refused');
+    throw new AppError('AUTH.FORBIDDEN', `${refused.length} of ${events.length} events may not be appended by this caller; nothing was appended`, refused);
   }
 
   private async claim(events: SubmittedEvent[]): Promise<BatchClaim> {

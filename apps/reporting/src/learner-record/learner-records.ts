@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { seesProgramme, Sight, ViewerFacts } from '@ledger/access-policy';
+import { LEARNER_PROGRESS_COLLECTION, LEARNER_SESSIONS_COLLECTION, LearnerProgressDocument, LearnerSessionDocument, ReadStore } from '@ledger/read-store';
+import { IdentifiableViews } from '../access/identifiable-views';
+import { LearnerAccess } from '../access/learner-access';
+import { DataCompleteThrough } from '../data-complete-through';
+import { LearnerSessionView } from './learner-session.view';
+import { ProgressView, progressView, programmeOf } from './progress.view';
+
+export interface LearnerRecord {
+  learnerId: string;
+  dataCompleteThrough: string | null;
+  sessions: LearnerSessionView[];
+  progress: ProgressView[];
+}
+
+/** Which view of a record was shown, for the audit fact. */
+export type RecordViewName = 'learner-sessions' | 'learner-progress' | 'learner-record';
+
+/**
+ * A learner's record as one viewer may see it: the access policy decides (a refusal is the same for a
+ * learner who does not exist), rows of programmes the viewer may not see are left out, and before
+ * anything of it is returned to anyone but the learner, the view is recorded in the ledger.
+ */
+@Injectable()
+export class LearnerRecords {
+  constructor(
+    private readonly store: ReadStore,
+    private readonly access: LearnerAccess,
+    private readonly views: IdentifiableViews,
+    private readonly completeThrough: DataCompleteThrough,
+  ) {}
+
+  async show(viewer: ViewerFacts, learnerId: string, view: RecordViewName): Promise<LearnerRecord> {
+    const sight = await this.access.requireSight(viewer, learnerId);
+    const record = await this.read(learnerId, sight);
+    if (!sight.roles.includes('self')) {
+      await this.views.record({
+        viewerId: viewer.userId,
+        roles: sight.roles,
+        reportName: view,
+        parameters: { learnerId, programmes: sight.programmes === 'all' ? 'all' : sight.programmes.join(',') },
+        subjectIds: [learnerId],
+        watermark: record.dataCompleteThrough,
+      });
+    }
+    return record;
+  }
+
+  private async read(learnerId: string, sight: Sight): Promise<LearnerRecord> {
+    const [sessionDocs, progressDocs, dataCompleteThrough] = await Promise.all([
+      (await this.store.readModel<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION)).find({ learnerId }).toArray(),
+      (await this.store.readModel<LearnerProgressDocument>(LEARNER_PROGRESS_COLLECTION)).find({ learnerId }).toArray(),
+      this.completeThrough.read(),
+    ]);
+    const programmeOfSession = new Map<string, string>();
+    for (const doc of progressDocs) if (doc.kind !== 'programme') doc.sessions.forEach((s) => programmeOfSession.set(s.sessionId, doc.programmeId));
+    const sessions = sessionDocs
+      .filter((doc) => seesProgramme(sight, programmeOfSession.get(doc.sessionId) ?? null))
+      .map(LearnerSessionView.from)
+      .sort((a, b) => (b.lastAccessedAt ?? '').localeCompare(a.lastAccessedAt ?? ''));
+    const progress = progressDocs
+      .filter((doc) => seesProgramme(sight, programmeOf(doc)))
+      .map(progressView)
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.containerId.localeCompare(b.containerId));
+    return { learnerId, dataCompleteThrough, sessions, progress };
+  }
+}
