@@ -4,6 +4,8 @@
  */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true, target: 'es2022' } }];
 const moduleNameMapper = {
+  '^@ledger/chain$': '<rootDir>/libs/ledger-chain/src',
+  '^@ledger/deployment-key$': '<rootDir>/libs/deployment-key/src',
   '^@ledger/events$': '<rootDir>/libs/events/src',
   '^@ledger/kafka$': '<rootDir>/libs/kafka-ledger/src',
   '^@ledger/read-store$': '<rootDir>/libs/read-store/src',
@@ -11,7 +13,7 @@ const moduleNameMapper = {
   '^@ledger/test-harness$': '<rootDir>/libs/test-harness/src',
 };
 // A few dependencies ship ES modules only (Node loads them with require(esm); Jest does not), so they are transpiled too.
-const esmOnly = ['content-disposition'];
+const esmOnly = ['content-disposition', 'jose'];
 const common = {
   transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(.*/)?(${esmOnly.join('|')})/)`],

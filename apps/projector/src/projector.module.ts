@@ -15,6 +15,7 @@ import { LearnerSessionsProjection } from './learner-sessions/learner-sessions.p
 import { LearnerProgressProjection } from './learner-progress/learner-progress.projection';
 import { LedgerProjector } from './project-ledger/ledger-projector.service';
 import { PROJECTIONS } from './project-ledger/projections';
+import { SealLedgerModule } from './seal-ledger/seal-ledger.module';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
 import { WatermarkRecorder } from './watermark/watermark-recorder';
 import { WatermarkController } from './watermark/watermark.controller';
@@ -28,7 +29,7 @@ export class ProjectorModule {
   static register(config: ProjectorConfig, logger: Logger = createLogger('projector', config.logLevel)): DynamicModule {
     return {
       module: ProjectorModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), SealLedgerModule.register(config, logger)],
       controllers: [HealthController, WatermarkController],
       providers: [
         { provide: PROJECTOR_CONFIG, useValue: config },

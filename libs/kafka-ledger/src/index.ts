@@ -6,3 +6,7 @@ export * from './ledger-consumer';
 export * from './ledger-probe';
 export * from './read-ledger';
 export * from './dead-letter-writer';
+export * from './raw-record';
+export * from './read-topic-records';
+export * from './positioned-consumer';
+export * from './topic-appender';
