@@ -10,3 +10,4 @@ export * from './raw-record';
 export * from './read-topic-records';
 export * from './positioned-consumer';
 export * from './topic-appender';
+export * from './forge-topic-history';

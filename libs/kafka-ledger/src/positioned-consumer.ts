@@ -30,7 +30,15 @@ export class PositionedConsumer {
 
   async start(options: PositionedConsumerOptions): Promise<void> {
     this.topic = options.topic;
-    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, maxBytesPerPartition: 4 * 1024 * 1024, retry: { retries: 5 } });
+    // A short session, so a sealer that restarts after a crash is not kept waiting long for its dead predecessor to leave the group.
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      retry: { retries: 5 },
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       for (const partition of payload.memberAssignment[options.topic] ?? []) {

@@ -1,4 +1,4 @@
-import type { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 
 /**
  * Appends opaque records to one topic and resolves once every in-sync replica has them (idempotent
@@ -11,7 +11,7 @@ export class TopicAppender {
     kafka: Kafka,
     private readonly topic: string,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
   async connect(): Promise<void> {
