@@ -80,14 +80,16 @@ activity-ledger is up (Ctrl-C stops everything).
 
   reporting  http://127.0.0.1:${ports.reporting}      e.g. GET /v1/learners/learner-asha/sessions  ·  /v1/learners/learner-asha/progress
   ingest     http://127.0.0.1:${ports.ingest}      POST /v1/events   ·   API docs: http://127.0.0.1:${ports.ingest}/docs
-  projector  http://127.0.0.1:${ports.projector}/health  ·  /v1/watermark
+  projector  http://127.0.0.1:${ports.projector}/health  ·  /v1/watermark  ·  /.well-known/jwks.json (the key that signs the seals)
   kafka      ${stack.kafkaBrokers.join(',')}   ·   store ${stack.mongoUrl}
   logs       ${runDir}/{ingest,projector,reporting,kafka,ferretdb}.log
 
 Loaded ${loaded} demo events (learners: learner-asha, learner-ben, learner-chloe).
 
-Auditor's check, from another terminal (replays the ledger and compares with the live read models):
+Auditor's checks, from another terminal: replay the ledger and compare with the live read models, and
+recompute the ledger's hash chain and check it against the signed seals:
   KAFKA_BROKERS=${stack.kafkaBrokers.join(',')} MONGO_URL=${stack.mongoUrl} npm run projector:verify
+  KAFKA_BROKERS=${stack.kafkaBrokers.join(',')} npm run audit -- verify-chain
 `);
 }
 

@@ -29,7 +29,8 @@ export class DeploymentKey {
   }
 
   static async fromPrivateKey(privateKey: KeyObject): Promise<DeploymentKey> {
-    if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the deployment key must be an Ed25519 private key');
+    if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519')
+      throw new Error('the deployment key must be an Ed25519 private key');
     return new DeploymentKey(privateKey, await publicJwkOf(privateKey));
   }
 

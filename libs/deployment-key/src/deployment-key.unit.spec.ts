@@ -47,7 +47,10 @@ describe('DeploymentKey', () => {
     expect(privateKeyFileProblem(join(dir, 'absent.pem'))).toMatch(/cannot read .*ENOENT/);
     writeFileSync(join(dir, 'garbage.pem'), 'hello');
     expect(privateKeyFileProblem(join(dir, 'garbage.pem'))).toMatch(/not a PEM private key/);
-    writeFileSync(join(dir, 'rsa.pem'), generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    writeFileSync(
+      join(dir, 'rsa.pem'),
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }),
+    );
     expect(privateKeyFileProblem(join(dir, 'rsa.pem'))).toMatch(/rsa key, not Ed25519/);
   });
 });

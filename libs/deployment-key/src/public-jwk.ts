@@ -18,5 +18,12 @@ export async function publicJwkOf(key: KeyObject): Promise<PublicJwk> {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
   const jwk = await exportJWK(publicKey);
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new Error('not an Ed25519 key');
-  return { kty: 'OKP', crv: 'Ed25519', x: jwk.x, kid: await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }, 'sha256'), alg: 'EdDSA', use: 'sig' };
+  return {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: jwk.x,
+    kid: await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }, 'sha256'),
+    alg: 'EdDSA',
+    use: 'sig',
+  };
 }

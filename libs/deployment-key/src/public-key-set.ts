@@ -32,7 +32,14 @@ export class PublicKeySet {
     const parsed = JSON.parse(text) as { keys?: Array<Partial<PublicJwk>> } & Partial<PublicJwk>;
     const jwks = Array.isArray(parsed.keys) ? parsed.keys : [parsed];
     const withIds = await Promise.all(
-      jwks.map(async (jwk) => (jwk.kid ? jwk : { ...jwk, kid: (await publicJwkOf(createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: String(jwk.x) }, format: 'jwk' }))).kid })),
+      jwks.map(async (jwk) =>
+        jwk.kid
+          ? jwk
+          : {
+              ...jwk,
+              kid: (await publicJwkOf(createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: String(jwk.x) }, format: 'jwk' }))).kid,
+            },
+      ),
     );
     return PublicKeySet.fromJwks({ keys: withIds });
   }

@@ -9,7 +9,12 @@ import type { RawLedgerRecord } from './raw-record';
  * name, partitions and ledger settings, and each partition gets exactly `records` (key, value and
  * headers as given) at offsets 0, 1, 2, … Ingest is bypassed entirely.
  */
-export async function forgeTopicHistory(kafka: Kafka, topic: string, records: Map<number, RawLedgerRecord[]>, partitions = DEFAULT_LEDGER_PARTITIONS): Promise<void> {
+export async function forgeTopicHistory(
+  kafka: Kafka,
+  topic: string,
+  records: Map<number, RawLedgerRecord[]>,
+  partitions = DEFAULT_LEDGER_PARTITIONS,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -20,19 +25,34 @@ export async function forgeTopicHistory(kafka: Kafka, topic: string, records: Ma
       { name: 'retention.bytes', value: '-1' },
     ];
     // The broker may still be finishing the deletion for a moment after the topic stopped being listed.
-    for (let attempt = 0; !(await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions, configEntries: config }] }).catch(() => false)); attempt++) {
+    for (
+      let attempt = 0;
+      !(await admin
+        .createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions, configEntries: config }] })
+        .catch(() => false));
+      attempt++
+    ) {
       if (attempt > 50) throw new Error(`could not create ${topic} again`);
       await sleep(200);
     }
   } finally {
     await admin.disconnect();
   }
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     for (const [partition, list] of records) {
       if (list.length === 0) continue;
-      await producer.send({ topic, acks: -1, messages: list.map((r) => ({ partition, key: r.key, value: r.value, headers: headersOf(r) })) });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: list.map((r) => ({ partition, key: r.key, value: r.value, headers: headersOf(r) })),
+      });
     }
   } finally {
     await producer.disconnect();

@@ -11,3 +11,4 @@ export * from './read-topic-records';
 export * from './positioned-consumer';
 export * from './topic-appender';
 export * from './forge-topic-history';
+export * from './group-offsets';

@@ -10,6 +10,11 @@ export interface PositionedConsumerOptions {
    * partition's first offset. The caller's own record of its progress decides, not the group's offsets.
    */
   resumeAt: (partition: number) => string | undefined;
+  /**
+   * For a reader that need not be prompt: the broker holds a fetch until this many bytes are ready or
+   * `maxWaitMs` passed, so under load it is asked rarely, for large batches, instead of per few records.
+   */
+  fetchAtLeast?: { bytes: number; maxWaitMs: number };
   /** Handles one fetched batch (one partition, offset order), as raw bytes. A throw redelivers from `resumeAt`. */
   handleBatch: (records: RawLedgerRecord[], partition: number) => Promise<void>;
 }
@@ -37,6 +42,8 @@ export class PositionedConsumer {
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       maxBytesPerPartition: 4 * 1024 * 1024,
+      minBytes: options.fetchAtLeast?.bytes ?? 1,
+      maxWaitTimeInMs: options.fetchAtLeast?.maxWaitMs ?? 5_000,
       retry: { retries: 5 },
     });
     this.consumer = consumer;
@@ -52,7 +59,10 @@ export class PositionedConsumer {
       autoCommit: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        await options.handleBatch(batch.messages.map((m) => toRawRecord(batch.partition, m)), batch.partition);
+        await options.handleBatch(
+          batch.messages.map((m) => toRawRecord(batch.partition, m)),
+          batch.partition,
+        );
         await heartbeat();
       },
     });

@@ -14,7 +14,13 @@ export interface RawLedgerRecord {
 }
 
 export function toRawRecord(partition: number, message: KafkaMessage): RawLedgerRecord {
-  return { partition, offset: message.offset, key: message.key ?? null, value: message.value ?? null, headers: headerPairs(message.headers) };
+  return {
+    partition,
+    offset: message.offset,
+    key: message.key ?? null,
+    value: message.value ?? null,
+    headers: headerPairs(message.headers),
+  };
 }
 
 /** kafkajs gives headers as an object, with an array for a name that occurs more than once. */

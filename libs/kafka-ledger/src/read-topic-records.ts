@@ -55,7 +55,12 @@ export async function readTopicRecords(
   const remaining = new Map(ranges.filter((r) => BigInt(start(r)) < BigInt(r.high)).map((r) => [r.partition, BigInt(r.high)]));
   if (remaining.size === 0) return ranges;
   const groupId = `topic-reader-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytesPerPartition: 8 * 1024 * 1024, maxBytes: 32 * 1024 * 1024 });
+  const consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    maxBytesPerPartition: 8 * 1024 * 1024,
+    maxBytes: 32 * 1024 * 1024,
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -71,7 +76,9 @@ export async function readTopicRecords(
             clearTimeout(timer);
             timer = setTimeout(() => reject(new Error(`reading ${topic}: nothing arrived for ${idleMs} ms`)), idleMs);
             const from = BigInt(start(ranges.find((r) => r.partition === batch.partition)!));
-            const records = batch.messages.filter((m) => BigInt(m.offset) >= from && BigInt(m.offset) < end).map((m) => toRawRecord(batch.partition, m));
+            const records = batch.messages
+              .filter((m) => BigInt(m.offset) >= from && BigInt(m.offset) < end)
+              .map((m) => toRawRecord(batch.partition, m));
             if (records.length > 0) await onBatch(records, batch.partition);
             // lastOffset() counts control records too, which never reach us, so a partition still ends.
             if (BigInt(batch.lastOffset()) + 1n >= end) remaining.delete(batch.partition);
@@ -82,7 +89,8 @@ export async function readTopicRecords(
           },
         })
         .then(() => {
-          for (const range of ranges) if (remaining.has(range.partition)) consumer.seek({ topic, partition: range.partition, offset: start(range) });
+          for (const range of ranges)
+            if (remaining.has(range.partition)) consumer.seek({ topic, partition: range.partition, offset: start(range) });
         })
         .catch(reject);
     });

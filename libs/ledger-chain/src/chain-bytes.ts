@@ -31,7 +31,7 @@ export const CHAIN_VERSION = 1;
 const GENESIS_TAG = tag('activity-ledger chain v1 genesis');
 const EVENT_TAG = tag('activity-ledger chain v1 event');
 const LINK_TAG = tag('activity-ledger chain v1 link');
-const NULL_LENGTH = Buffer.from([0xff, 0xff, 0xff, 0xff]);
+const NULL_LENGTH = 0xffffffff;
 
 /** A ledger record exactly as the broker holds it: what the chain covers. */
 export interface ChainRecord {
@@ -46,41 +46,90 @@ export interface ChainRecord {
 
 /** link(-1) of a partition: fixed by the topic's name and the partition's number. */
 export function genesisLink(topic: string, partition: number): Buffer {
-  return createHash('sha256').update(GENESIS_TAG).update(bytes(Buffer.from(topic, 'utf8'))).update(u32(partition)).digest();
+  const name = Buffer.from(topic, 'utf8');
+  return sha256(GENESIS_TAG.length + 4 + name.length + 4, (out) => out.bytes(GENESIS_TAG).field(name).u32(partition));
 }
 
 /** The digest of one record's content (key, value, headers), independent of its position. */
 export function recordDigest(record: Pick<ChainRecord, 'key' | 'value' | 'headers'>): Buffer {
-  const hash = createHash('sha256').update(EVENT_TAG).update(bytes(record.key)).update(bytes(record.value));
-  const headers = record.headers
-    .map(([name, value], arrival) => ({ name: Buffer.from(name, 'utf8'), value, arrival }))
-    .sort((a, b) => Buffer.compare(a.name, b.name) || a.arrival - b.arrival);
-  hash.update(u32(headers.length));
-  for (const header of headers) hash.update(bytes(header.name)).update(bytes(header.value));
-  return hash.digest();
+  const headers = inNameOrder(record.headers);
+  const size =
+    EVENT_TAG.length +
+    fieldSize(record.key) +
+    fieldSize(record.value) +
+    4 +
+    headers.reduce((n, [name, value]) => n + 8 + name.length + (value?.length ?? 0), 0);
+  return sha256(size, (out) => {
+    out.bytes(EVENT_TAG).field(record.key).field(record.value).u32(headers.length);
+    for (const [name, value] of headers) out.field(name).field(value);
+  });
 }
 
 /** link(n) from link(n-1) and record n's partition, offset and digest. */
 export function nextLink(previous: Buffer, partition: number, offset: string, digest: Buffer): Buffer {
-  return createHash('sha256').update(LINK_TAG).update(previous).update(u32(partition)).update(u64(offset)).update(digest).digest();
+  return sha256(LINK_TAG.length + 32 + 4 + 8 + 32, (out) => out.bytes(LINK_TAG).bytes(previous).u32(partition).u64(offset).bytes(digest));
+}
+
+/**
+ * Writes the bytes to hash into one reused buffer and hashes them in one call: the chain hashes twice
+ * per event, so building a hash object and many small buffers per event is what would cost the most.
+ */
+class ByteWriter {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private at = 0;
+
+  start(size: number): this {
+    if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(size);
+    this.at = 0;
+    return this;
+  }
+
+  bytes(value: Buffer): this {
+    this.at += value.copy(this.buffer, this.at);
+    return this;
+  }
+
+  u32(n: number): this {
+    this.at = this.buffer.writeUInt32BE(n, this.at);
+    return this;
+  }
+
+  u64(decimal: string): this {
+    this.at = this.buffer.writeBigUInt64BE(BigInt(decimal), this.at);
+    return this;
+  }
+
+  /** bytes(b) of the layout: its length, then it; a null is the length FF FF FF FF alone. */
+  field(value: Buffer | null): this {
+    return value === null ? this.u32(NULL_LENGTH) : this.u32(value.length).bytes(value);
+  }
+
+  written(): Buffer {
+    return this.buffer.subarray(0, this.at);
+  }
+}
+
+const writer = new ByteWriter();
+
+function sha256(size: number, write: (out: ByteWriter) => void): Buffer {
+  write(writer.start(size));
+  return createHash('sha256').update(writer.written()).digest();
+}
+
+function fieldSize(value: Buffer | null): number {
+  return 4 + (value?.length ?? 0);
 }
 
 function tag(text: string): Buffer {
   return Buffer.concat([Buffer.from(text, 'ascii'), Buffer.from([0])]);
 }
 
-function u32(n: number): Buffer {
-  const buffer = Buffer.alloc(4);
-  buffer.writeUInt32BE(n);
-  return buffer;
-}
-
-function u64(decimal: string): Buffer {
-  const buffer = Buffer.alloc(8);
-  buffer.writeBigUInt64BE(BigInt(decimal));
-  return buffer;
-}
-
-function bytes(value: Buffer | null): Buffer {
-  return value === null ? NULL_LENGTH : Buffer.concat([u32(value.length), value]);
+/** Headers with UTF-8 names, ordered by the bytes of their names, repeated names in arrival order (already so for the ledger's own). */
+function inNameOrder(headers: Array<[string, Buffer | null]>): Array<[Buffer, Buffer | null]> {
+  const named = headers.map(([name, value]): [Buffer, Buffer | null] => [Buffer.from(name, 'utf8'), value]);
+  if (named.every(([name], i) => i === 0 || Buffer.compare(named[i - 1][0], name) <= 0)) return named;
+  return named
+    .map((header, i) => ({ header, i }))
+    .sort((a, b) => Buffer.compare(a.header[0], b.header[0]) || a.i - b.i)
+    .map(({ header }) => header);
 }

@@ -41,7 +41,12 @@ describe('what a digest and a link commit to', () => {
     const variants = [
       digest({ key: Buffer.from('learner-43') }),
       digest({ value: Buffer.from('{"eventId":"e2"}') }),
-      digest({ headers: [['version', Buffer.from('2')], ['type', Buffer.from('SessionAccessed')]] }),
+      digest({
+        headers: [
+          ['version', Buffer.from('2')],
+          ['type', Buffer.from('SessionAccessed')],
+        ],
+      }),
       digest({ headers: [] }),
       digest({ key: null }),
       digest({ key: Buffer.alloc(0) }),
@@ -51,7 +56,13 @@ describe('what a digest and a link commit to', () => {
 
   it('does not depend on the order of differently named headers, but does on repeated ones', () => {
     expect(digest({ headers: [...record.headers].reverse() })).toBe(DIGEST);
-    const repeated = (a: string, b: string): string => digest({ headers: [['x', Buffer.from(a)], ['x', Buffer.from(b)]] });
+    const repeated = (a: string, b: string): string =>
+      digest({
+        headers: [
+          ['x', Buffer.from(a)],
+          ['x', Buffer.from(b)],
+        ],
+      });
     expect(repeated('1', '2')).not.toBe(repeated('2', '1'));
   });
 

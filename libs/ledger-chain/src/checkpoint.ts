@@ -81,9 +81,11 @@ export function decodeCheckpoint(bytes: Buffer | null): { ok: true; checkpoint: 
  */
 export function checkpointProblem(checkpoint: Checkpoint, keys: PublicKeySet): string | undefined {
   if (!keys.has(checkpoint.keyId)) return `signed by unknown key "${checkpoint.keyId}"`;
-  if (!keys.verify(checkpoint.keyId, signedBytes(checkpoint), Buffer.from(checkpoint.signature, 'base64url'))) return 'signature does not verify';
+  if (!keys.verify(checkpoint.keyId, signedBytes(checkpoint), Buffer.from(checkpoint.signature, 'base64url')))
+    return 'signature does not verify';
   const count = BigInt(checkpoint.throughOffset) - BigInt(checkpoint.fromOffset) + 1n;
-  if (count !== BigInt(checkpoint.eventDigests.length)) return `covers ${count} offsets but lists ${checkpoint.eventDigests.length} digests`;
+  if (count !== BigInt(checkpoint.eventDigests.length))
+    return `covers ${count} offsets but lists ${checkpoint.eventDigests.length} digests`;
   let link: Buffer = Buffer.from(checkpoint.previousLink, 'hex');
   checkpoint.eventDigests.forEach((digest, i) => {
     link = nextLink(link, checkpoint.partition, String(BigInt(checkpoint.fromOffset) + BigInt(i)), Buffer.from(digest, 'hex'));

@@ -75,7 +75,13 @@ export class PartitionVerifier {
     if (offset !== expectedOffset || found !== expectedDigest) {
       // A record at a later offset than sealed means the broker no longer has the sealed one.
       const foundHere = offset === expectedOffset || BigInt(offset) < BigInt(expectedOffset) ? found : null;
-      this.broken = { offset: expectedOffset, foundHere, sealedHere: expectedDigest, at: [this.checkpoint, this.within], foundAfter: new Set() };
+      this.broken = {
+        offset: expectedOffset,
+        foundHere,
+        sealedHere: expectedDigest,
+        at: [this.checkpoint, this.within],
+        foundAfter: new Set(),
+      };
       if (foundHere === null) this.broken.foundAfter.add(found);
       return;
     }
@@ -83,7 +89,12 @@ export class PartitionVerifier {
     this.within += 1;
     if (this.within === sealed.eventDigests.length) {
       if (this.link.toString('hex') !== sealed.link) {
-        this.problems.push({ partition: this.partition, fromOffset: sealed.fromOffset, throughOffset: sealed.throughOffset, problem: 'recomputed link differs from the sealed link' });
+        this.problems.push({
+          partition: this.partition,
+          fromOffset: sealed.fromOffset,
+          throughOffset: sealed.throughOffset,
+          problem: 'recomputed link differs from the sealed link',
+        });
       }
       this.checkpoint += 1;
       this.within = 0;
@@ -96,7 +107,13 @@ export class PartitionVerifier {
     if (!this.broken && sealed) {
       // The partition ended before the sealed events did.
       const offset = String(BigInt(sealed.fromOffset) + BigInt(this.within));
-      this.broken = { offset, foundHere: null, sealedHere: sealed.eventDigests[this.within], at: [this.checkpoint, this.within], foundAfter: new Set() };
+      this.broken = {
+        offset,
+        foundHere: null,
+        sealedHere: sealed.eventDigests[this.within],
+        at: [this.checkpoint, this.within],
+        foundAfter: new Set(),
+      };
     }
     if (this.broken) {
       const kind = classifyBreak(this.broken.foundHere, this.broken.sealedHere, this.sealedAfter(this.broken.at), this.broken.foundAfter);

@@ -18,7 +18,16 @@ function seal(key: DeploymentKey, names: string[], size: number): Checkpoint[] {
     digests.forEach((digest, i) => (link = nextLink(link, 0, String(from + i), digest)));
     checkpoints.push(
       signCheckpoint(
-        { topic: TOPIC, partition: 0, fromOffset: String(from), throughOffset: String(from + digests.length - 1), previousLink, link: link.toString('hex'), eventDigests: digests.map((d) => d.toString('hex')), sealedAt: '2026-12-01T00:00:00Z' },
+        {
+          topic: TOPIC,
+          partition: 0,
+          fromOffset: String(from),
+          throughOffset: String(from + digests.length - 1),
+          previousLink,
+          link: link.toString('hex'),
+          eventDigests: digests.map((d) => d.toString('hex')),
+          sealedAt: '2026-12-01T00:00:00Z',
+        },
         key,
       ),
     );
@@ -44,7 +53,13 @@ describe('PartitionVerifier with trusted checkpoints', () => {
   });
 
   it('an untouched partition is intact through the last sealed offset, counting what came after', () => {
-    expect(verify(checkpoints, key.publicKeys(), [...sealedNames, 'e10', 'e11'])).toEqual({ partition: 0, events: 12, intactThrough: '9', unsealed: 2, sealProblems: [] });
+    expect(verify(checkpoints, key.publicKeys(), [...sealedNames, 'e10', 'e11'])).toEqual({
+      partition: 0,
+      events: 12,
+      intactThrough: '9',
+      unsealed: 2,
+      sealProblems: [],
+    });
   });
 
   it.each([
@@ -70,7 +85,13 @@ describe('PartitionVerifier with trusted checkpoints', () => {
     const attacker = await DeploymentKey.fromPrivateKey(generateKeyPairSync('ed25519').privateKey);
     const forged = seal(attacker, sealedNames, 4).map((c) => ({ ...c, keyId: key.keyId }));
     const verdict = verify([checkpoints[0], forged[1], checkpoints[2]], key.publicKeys(), sealedNames);
-    expect(verdict.sealProblems).toEqual([expect.objectContaining({ fromOffset: '4', throughOffset: '7', problem: expect.stringMatching(/^signature does not verify; 1 later/) })]);
+    expect(verdict.sealProblems).toEqual([
+      expect.objectContaining({
+        fromOffset: '4',
+        throughOffset: '7',
+        problem: expect.stringMatching(/^signature does not verify; 1 later/),
+      }),
+    ]);
     expect(verdict.intactThrough).toBe('3');
   });
 

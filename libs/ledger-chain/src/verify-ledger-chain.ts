@@ -37,10 +37,12 @@ export async function verifyLedgerChain(options: VerifyChainOptions): Promise<Ch
   const ranges = await topicRanges(options.kafka, options.ledgerTopic);
   const partitions = new Set([...ranges.map((r) => r.partition), ...sealed.keys()]);
   const verifiers = new Map(
-    [...partitions].sort((a, b) => a - b).map((partition) => {
-      const { trusted, problems } = trustedCheckpoints(options.ledgerTopic, partition, sealed.get(partition) ?? [], options.keys);
-      return [partition, new PartitionVerifier(options.ledgerTopic, partition, trusted, problems)] as const;
-    }),
+    [...partitions]
+      .sort((a, b) => a - b)
+      .map((partition) => {
+        const { trusted, problems } = trustedCheckpoints(options.ledgerTopic, partition, sealed.get(partition) ?? [], options.keys);
+        return [partition, new PartitionVerifier(options.ledgerTopic, partition, trusted, problems)] as const;
+      }),
   );
   const total = ranges.reduce((sum, r) => sum + Number(BigInt(r.high) - BigInt(r.low)), 0);
   let done = 0;
@@ -64,7 +66,11 @@ export async function verifyLedgerChain(options: VerifyChainOptions): Promise<Ch
 }
 
 /** Every checkpoint of `ledgerTopic` in the seals topic, per partition in the order sealed. */
-export async function readCheckpoints(kafka: Kafka, sealsTopic: string, ledgerTopic: string): Promise<{ sealed: Map<number, Checkpoint[]>; unreadable: SealProblem[] }> {
+export async function readCheckpoints(
+  kafka: Kafka,
+  sealsTopic: string,
+  ledgerTopic: string,
+): Promise<{ sealed: Map<number, Checkpoint[]>; unreadable: SealProblem[] }> {
   const sealed = new Map<number, Checkpoint[]>();
   const unreadable: SealProblem[] = [];
   if (!(await topicExists(kafka, sealsTopic))) return { sealed, unreadable };
@@ -72,7 +78,12 @@ export async function readCheckpoints(kafka: Kafka, sealsTopic: string, ledgerTo
     for (const record of records) {
       const decoded = decodeCheckpoint(record.value);
       if (!decoded.ok) {
-        unreadable.push({ partition: null, fromOffset: null, throughOffset: null, problem: `seals record at offset ${record.offset}: ${decoded.problem}` });
+        unreadable.push({
+          partition: null,
+          fromOffset: null,
+          throughOffset: null,
+          problem: `seals record at offset ${record.offset}: ${decoded.problem}`,
+        });
         continue;
       }
       if (decoded.checkpoint.topic !== ledgerTopic) continue;

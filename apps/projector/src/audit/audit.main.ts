@@ -15,7 +15,11 @@ runMain('audit', async () => {
   const name = process.argv[2];
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`usage: npm run audit -- <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n}  ${c.summary}`).join('\n')}\n`);
+    process.stderr.write(
+      `usage: npm run audit -- <command>\n${Object.entries(COMMANDS)
+        .map(([n, c]) => `  ${n}  ${c.summary}`)
+        .join('\n')}\n`,
+    );
     process.exit(2);
   }
   const config = loadProjectorConfig(process.env);

@@ -7,11 +7,18 @@ import { readTopicRecords, topicRanges } from '@ledger/kafka';
  * topic backwards in growing windows, so a restart reads a few records rather than every seal ever
  * written. A partition never sealed makes it read the whole topic once.
  */
-export async function lastCheckpoints(kafka: Kafka, sealsTopic: string, ledgerTopic: string, wanted: Iterable<number>): Promise<Map<number, Checkpoint>> {
+export async function lastCheckpoints(
+  kafka: Kafka,
+  sealsTopic: string,
+  ledgerTopic: string,
+  wanted: Iterable<number>,
+): Promise<Map<number, Checkpoint>> {
   const partitions = [...wanted];
   const ranges = await topicRanges(kafka, sealsTopic);
   for (let window = 64n; ; window *= 8n) {
-    const from = new Map(ranges.map((r) => [r.partition, BigInt(r.high) - window > BigInt(r.low) ? String(BigInt(r.high) - window) : r.low]));
+    const from = new Map(
+      ranges.map((r) => [r.partition, BigInt(r.high) - window > BigInt(r.low) ? String(BigInt(r.high) - window) : r.low]),
+    );
     const found = new Map<number, Checkpoint>();
     await readTopicRecords(
       kafka,

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { readCheckpoints, trustedCheckpoints, verifyLedgerChain } from '@ledger/chain';
-import { DeploymentKey, PublicKeySet } from '@ledger/deployment-key';
+import { DeploymentKey, PublicJwk, PublicKeySet } from '@ledger/deployment-key';
 import { topicRanges } from '@ledger/kafka';
 import { eventually, isolatedAppEnv, SupervisedProcess, uniqueName } from '@ledger/test-harness';
 import { loadProjectorConfig } from '../config';
@@ -12,7 +12,8 @@ const ROOT = resolve(__dirname, '../../../..');
 jest.setTimeout(240_000);
 
 type Ledger = Awaited<ReturnType<typeof ledgerForTest>>;
-const events = (count: number, round: string) => Array.from({ length: count }, (_, i) => accessedEvent(`learner-${i % 7}`, `session-${round}-${i}`, 10 + i));
+const events = (count: number, round: string) =>
+  Array.from({ length: count }, (_, i) => accessedEvent(`learner-${i % 7}`, `session-${round}-${i}`, 10 + i));
 
 /** Every checkpoint of the ledger, checked per partition: trusted (signed, chained, no overlap) and covering every offset. */
 async function expectSealedExactlyOnce(ledger: Ledger, env: Record<string, string>, keys: PublicKeySet): Promise<void> {
@@ -22,20 +23,25 @@ async function expectSealedExactlyOnce(ledger: Ledger, env: Record<string, strin
     expect(trustedCheckpoints(env.LEDGER_TOPIC, range.partition, checkpoints, keys).problems).toEqual([]);
     expect(checkpoints.reduce((n, c) => n + c.eventDigests.length, 0)).toBe(Number(range.high));
   }
-  const verdict = await verifyLedgerChain({ kafka: ledger.kafka, ledgerTopic: env.LEDGER_TOPIC, sealsTopic: `${env.LEDGER_TOPIC}.seals`, keys });
+  const verdict = await verifyLedgerChain({
+    kafka: ledger.kafka,
+    ledgerTopic: env.LEDGER_TOPIC,
+    sealsTopic: `${env.LEDGER_TOPIC}.seals`,
+    keys,
+  });
   expect(verdict.intact).toBe(true);
   expect(verdict.partitions.every((p) => p.unsealed === 0)).toBe(true);
 }
 
 describe('the sealer', () => {
-  it('runs inside the projector, publishes its public key, and after a restart continues the chain without a gap or a double seal', async () => {
+  it('runs inside the projector, publishes its key, and after a restart continues the chain without a gap or a double seal', async () => {
     const env = isolatedAppEnv({ SEAL_EVERY_EVENTS: '5', SEAL_EVERY_MS: '300' });
     const ledger = await ledgerForTest(env);
     try {
       await ledger.writer.append(events(12, 'a'));
       const first = await startProjectorForTest(env);
       await eventually(async () => ((await sealedToEnd(ledger.kafka, env.LEDGER_TOPIC, `${env.LEDGER_TOPIC}.seals`)) ? true : undefined));
-      const jwks = (await (await fetch(`${first.url}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> };
+      const jwks = (await (await fetch(`${first.url}/.well-known/jwks.json`)).json()) as { keys: PublicJwk[] };
       const deploymentKey = await DeploymentKey.load(loadProjectorConfig(env).deploymentKey);
       expect(jwks.keys).toEqual([deploymentKey.publicJwk]);
       await first.app.close();
@@ -44,7 +50,7 @@ describe('the sealer', () => {
       const second = await startProjectorForTest(env);
       await eventually(async () => ((await sealedToEnd(ledger.kafka, env.LEDGER_TOPIC, `${env.LEDGER_TOPIC}.seals`)) ? true : undefined));
       await second.app.close();
-      await expectSealedExactlyOnce(ledger, env, PublicKeySet.fromJwks(jwks as never));
+      await expectSealedExactlyOnce(ledger, env, PublicKeySet.fromJwks(jwks));
     } finally {
       await ledger.close();
     }
@@ -62,7 +68,7 @@ describe('the sealer', () => {
         cwd: ROOT,
         env: { ...process.env, ...env, SEAL_EVERY_MS: everyMs },
         logFile: join(ROOT, '.infra', `${uniqueName(name)}.log`),
-        isReady: async () => ((await readCheckpoints(ledger.kafka, `${env.LEDGER_TOPIC}.seals`, env.LEDGER_TOPIC)).sealed.size > 0),
+        isReady: async () => (await readCheckpoints(ledger.kafka, `${env.LEDGER_TOPIC}.seals`, env.LEDGER_TOPIC)).sealed.size > 0,
         readyTimeoutMs: 60_000,
       });
       running.push(sealer);
@@ -84,7 +90,10 @@ describe('the sealer', () => {
 
       await ledger.writer.append(events(11, 'b'));
       await startSealer('sealer-2', '200');
-      await eventually(async () => ((await sealedToEnd(ledger.kafka, env.LEDGER_TOPIC, `${env.LEDGER_TOPIC}.seals`)) ? true : undefined), 120_000);
+      await eventually(
+        async () => ((await sealedToEnd(ledger.kafka, env.LEDGER_TOPIC, `${env.LEDGER_TOPIC}.seals`)) ? true : undefined),
+        120_000,
+      );
       const key = await DeploymentKey.load(loadProjectorConfig(env).deploymentKey);
       await expectSealedExactlyOnce(ledger, env, key.publicKeys());
     } finally {

@@ -56,18 +56,36 @@ export class LedgerSealer implements OnApplicationBootstrap, OnApplicationShutdo
       groupId: sealing.consumerGroup,
       topic: ledgerTopic,
       resumeAt: (partition) => this.sealOf(partition).resumeAt,
+      // Sealing waits up to SEAL_EVERY_MS anyway: fetching in large batches keeps the sealer off the broker's back while ingest is busy.
+      fetchAtLeast: { bytes: 512 * 1024, maxWaitMs: Math.min(1000, sealing.everyMs) },
       handleBatch: (records, partition) => this.serially(() => this.chain(records, partition)),
     });
     const tickMs = Math.max(50, Math.min(1000, Math.floor(sealing.everyMs / 4)));
-    this.timer = setInterval(() => void this.serially(() => this.sealDue(false)).catch((error: Error) => this.logger.warn({ err: error.message }, 'sealing failed; will retry')), tickMs);
-    this.logger.info({ topic: ledgerTopic, seals: sealing.sealsTopic, keyId: this.key.keyId, resumed: Object.fromEntries([...this.seals].map(([p, s]) => [p, s.resumeAt])) }, 'sealing the ledger');
+    this.timer = setInterval(
+      () =>
+        void this.serially(() => this.sealDue(false)).catch((error: Error) =>
+          this.logger.warn({ err: error.message }, 'sealing failed; will retry'),
+        ),
+      tickMs,
+    );
+    this.logger.info(
+      {
+        topic: ledgerTopic,
+        seals: sealing.sealsTopic,
+        keyId: this.key.keyId,
+        resumed: Object.fromEntries([...this.seals].map(([p, s]) => [p, s.resumeAt])),
+      },
+      'sealing the ledger',
+    );
   }
 
   /** Stops reading, seals whatever is pending, then closes the producer. */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.consumer.stop();
-    await this.serially(() => this.sealDue(true)).catch((error: Error) => this.logger.warn({ err: error.message }, 'final seal failed; the next start seals from the last checkpoint'));
+    await this.serially(() => this.sealDue(true)).catch((error: Error) =>
+      this.logger.warn({ err: error.message }, 'final seal failed; the next start seals from the last checkpoint'),
+    );
     await this.appender.disconnect();
   }
 

@@ -4,7 +4,13 @@ import { DeploymentKey } from '@ledger/deployment-key';
 import { CheckpointBody, PartitionSeal } from './partition-seal';
 
 const TOPIC = 'ledger';
-const record = (offset: number): ChainRecord => ({ partition: 2, offset: String(offset), key: Buffer.from('k'), value: Buffer.from(`v${offset}`), headers: [] });
+const record = (offset: number): ChainRecord => ({
+  partition: 2,
+  offset: String(offset),
+  key: Buffer.from('k'),
+  value: Buffer.from(`v${offset}`),
+  headers: [],
+});
 const policy = { everyEvents: 3, everyMs: 1000 };
 
 function feed(seal: PartitionSeal, offsets: number[], now = 0): CheckpointBody[] {
@@ -15,7 +21,10 @@ describe('PartitionSeal', () => {
   it('cuts a checkpoint every N events, listing each digest and chaining from the previous link', () => {
     const seal = new PartitionSeal(TOPIC, 2, policy);
     const cut = feed(seal, [0, 1, 2, 3, 4, 5, 6]);
-    expect(cut.map((c) => [c.fromOffset, c.throughOffset])).toEqual([['0', '2'], ['3', '5']]);
+    expect(cut.map((c) => [c.fromOffset, c.throughOffset])).toEqual([
+      ['0', '2'],
+      ['3', '5'],
+    ]);
     expect(cut[1].previousLink).toBe(cut[0].link);
     expect(cut[0].eventDigests).toEqual([0, 1, 2].map((o) => recordDigest(record(o)).toString('hex')));
     expect(seal.resumeAt).toBe('7');

@@ -13,7 +13,10 @@ import { SealLedgerModule } from './seal-ledger.module';
 runMain('sealer', async () => {
   const config = loadProjectorConfig(process.env);
   const logger = createLogger('sealer', config.logLevel);
-  const app = await NestFactory.createApplicationContext(SealLedgerModule.register({ ...config, sealing: { ...config.sealing, enabled: true } }, logger), { logger: false });
+  const app = await NestFactory.createApplicationContext(
+    SealLedgerModule.register({ ...config, sealing: { ...config.sealing, enabled: true } }, logger),
+    { logger: false },
+  );
   app.enableShutdownHooks();
   await app.init();
 });

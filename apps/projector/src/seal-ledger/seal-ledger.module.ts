@@ -17,7 +17,10 @@ export class SealLedgerModule {
     const sealer: Provider[] = [
       { provide: PROJECTOR_CONFIG, useValue: config },
       { provide: APP_LOGGER, useValue: logger.child({ component: 'sealer' }) },
-      { provide: SEALER_KAFKA, useFactory: () => createKafka({ brokers: config.kafkaBrokers, clientId: 'sealer', ledgerTopic: config.ledgerTopic }, logger) },
+      {
+        provide: SEALER_KAFKA,
+        useFactory: () => createKafka({ brokers: config.kafkaBrokers, clientId: 'sealer', ledgerTopic: config.ledgerTopic }, logger),
+      },
       LedgerSealer,
     ];
     return {

@@ -20,7 +20,9 @@ export async function sealedToEnd(kafka: Kafka, ledgerTopic: string, sealsTopic:
 /** Runs the sealer alone (configured from `env`) until everything in the ledger is sealed, then stops it. */
 export async function sealLedgerForTest(env: Record<string, string>, kafka: Kafka): Promise<void> {
   const config = loadProjectorConfig(env);
-  const app = await NestFactory.createApplicationContext(SealLedgerModule.register(config, createLogger('sealer', 'warn')), { logger: false });
+  const app = await NestFactory.createApplicationContext(SealLedgerModule.register(config, createLogger('sealer', 'warn')), {
+    logger: false,
+  });
   await app.init();
   try {
     await eventually(async () => ((await sealedToEnd(kafka, config.ledgerTopic, config.sealing.sealsTopic)) ? true : undefined));

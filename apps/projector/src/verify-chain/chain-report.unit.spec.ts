@@ -2,7 +2,13 @@ import type { ChainVerdict } from '@ledger/chain';
 import { chainReport } from './chain-report';
 
 const verdict = (partitions: ChainVerdict['partitions'], intact: boolean): ChainVerdict => ({
-  ledgerTopic: 't', sealsTopic: 't.seals', partitions, unreadableSeals: [], checkpoints: 3, events: 20, intact,
+  ledgerTopic: 't',
+  sealsTopic: 't.seals',
+  partitions,
+  unreadableSeals: [],
+  checkpoints: 3,
+  events: 20,
+  intact,
 });
 
 describe('chainReport', () => {
@@ -29,7 +35,16 @@ describe('chainReport', () => {
   it('names the first broken offset and its kind, and every seal problem', () => {
     const lines = chainReport(
       verdict(
-        [{ partition: 1, events: 9, intactThrough: null, unsealed: 0, break: { offset: '5', kind: 'reordered' }, sealProblems: [{ partition: 1, fromOffset: '8', throughOffset: '9', problem: 'signature does not verify' }] }],
+        [
+          {
+            partition: 1,
+            events: 9,
+            intactThrough: null,
+            unsealed: 0,
+            break: { offset: '5', kind: 'reordered' },
+            sealProblems: [{ partition: 1, fromOffset: '8', throughOffset: '9', problem: 'signature does not verify' }],
+          },
+        ],
         false,
       ),
     );

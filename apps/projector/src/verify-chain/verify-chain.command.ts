@@ -11,13 +11,22 @@ import { chainReport } from './chain-report';
  * stderr), checks every checkpoint against the public key, prints the report on stdout and returns
  * the exit code: 0 when intact, 1 on any break or bad seal.
  */
-export async function runVerifyChain(config: ProjectorConfig, logger: Logger, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runVerifyChain(
+  config: ProjectorConfig,
+  logger: Logger,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const keys = config.auditPublicKeyFile
     ? await PublicKeySet.fromFile(config.auditPublicKeyFile)
     : (await DeploymentKey.load({ file: config.deploymentKey.file, generateIfMissing: false })).publicKeys();
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'audit', ledgerTopic: config.ledgerTopic }, logger);
-  out.write(`verify-chain: ledger "${config.ledgerTopic}", seals "${config.sealing.sealsTopic}", public key(s) ${keys.keyIds.join(', ')}\n`);
-  const bar = new SingleBar({ format: 'verifying [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | eta {eta}s', hideCursor: true });
+  out.write(
+    `verify-chain: ledger "${config.ledgerTopic}", seals "${config.sealing.sealsTopic}", public key(s) ${keys.keyIds.join(', ')}\n`,
+  );
+  const bar = new SingleBar({
+    format: 'verifying [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | eta {eta}s',
+    hideCursor: true,
+  });
   const started = performance.now();
   let barStarted = false;
   const verdict = await verifyLedgerChain({

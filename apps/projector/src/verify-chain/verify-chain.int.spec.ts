@@ -28,14 +28,21 @@ interface SealedLedger {
 /** A ledger of its own with 20 events over two partitions, sealed in checkpoints of 4 events. */
 async function sealedLedger(): Promise<SealedLedger> {
   const env = isolatedAppEnv({ SEAL_EVERY_EVENTS: '4', SEAL_EVERY_MS: '200' });
-  const kafka = createKafka({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'test', ledgerTopic: env.LEDGER_TOPIC }, createLogger('test', 'warn'));
+  const kafka = createKafka(
+    { brokers: env.KAFKA_BROKERS.split(','), clientId: 'test', ledgerTopic: env.LEDGER_TOPIC },
+    createLogger('test', 'warn'),
+  );
   await ensureLedgerTopic(kafka, env.LEDGER_TOPIC, PARTITIONS);
   const ledger = await ledgerForTest(env);
   const events = Array.from({ length: 20 }, (_, i) => accessedEvent(`learner-${i % 5}`, `session-${i}`, 60 + i));
   for (const event of events) await ledger.writer.append([event]);
   await sealLedgerForTest(env, ledger.kafka);
   const records = new Map<number, RawLedgerRecord[]>();
-  await readTopicRecords(ledger.kafka, env.LEDGER_TOPIC, (batch, partition) => void records.set(partition, [...(records.get(partition) ?? []), ...batch]));
+  await readTopicRecords(
+    ledger.kafka,
+    env.LEDGER_TOPIC,
+    (batch, partition) => void records.set(partition, [...(records.get(partition) ?? []), ...batch]),
+  );
   const [target, other] = [...records.keys()].sort((a, b) => records.get(b)!.length - records.get(a)!.length);
   // Five learners over two partitions: the busier one has at least three learners' four events each.
   expect(records.get(target)!.length).toBeGreaterThan(TAMPERED + 2);
@@ -68,7 +75,8 @@ describe('npm run audit -- verify-chain', () => {
     await writer.writer.append([accessedEvent('learner-late', 'session-late', 1), accessedEvent('learner-late', 'session-late', 2)]);
     await writer.close();
     const { code, stdout } = await runAudit(['verify-chain'], ledger.env);
-    for (const [partition, list] of ledger.records) expect(stdout).toContain(`partition ${partition}: intact through offset ${list.length - 1};`);
+    for (const [partition, list] of ledger.records)
+      expect(stdout).toContain(`partition ${partition}: intact through offset ${list.length - 1};`);
     const unsealed = [...stdout.matchAll(/(\d+) event\(s\) after the last seal not yet sealed/g)].reduce((n, m) => n + Number(m[1]), 0);
     expect(unsealed).toBe(2);
     expect(stdout).toContain('result: INTACT');
@@ -77,9 +85,24 @@ describe('npm run audit -- verify-chain', () => {
 
   it.each([
     ['altered', (records: RawLedgerRecord[]) => records.map((r, i) => (i === TAMPERED ? editedValue(r) : r))],
-    ['inserted', (records: RawLedgerRecord[]) => [...records.slice(0, TAMPERED), { ...records[TAMPERED], value: encodeLedgerEvent(accessedEvent('learner-0', 'session-x', 9999, { eventId: randomUUID() })) }, ...records.slice(TAMPERED)]],
+    [
+      'inserted',
+      (records: RawLedgerRecord[]) => [
+        ...records.slice(0, TAMPERED),
+        { ...records[TAMPERED], value: encodeLedgerEvent(accessedEvent('learner-0', 'session-x', 9999, { eventId: randomUUID() })) },
+        ...records.slice(TAMPERED),
+      ],
+    ],
     ['removed', (records: RawLedgerRecord[]) => records.filter((_, i) => i !== TAMPERED)],
-    ['reordered', (records: RawLedgerRecord[]) => [...records.slice(0, TAMPERED), records[TAMPERED + 1], records[TAMPERED], ...records.slice(TAMPERED + 2)]],
+    [
+      'reordered',
+      (records: RawLedgerRecord[]) => [
+        ...records.slice(0, TAMPERED),
+        records[TAMPERED + 1],
+        records[TAMPERED],
+        ...records.slice(TAMPERED + 2),
+      ],
+    ],
   ])('finds an event %s directly on the broker, at its offset, and exits 1', async (kind, forge) => {
     await tamper(ledger, forge);
     const { code, stdout } = await runAudit(['verify-chain'], ledger.env);
@@ -98,8 +121,15 @@ describe('npm run audit -- verify-chain', () => {
     // The attacker alters the event, recomputes the chain honestly, and re-seals it claiming the deployment's key id.
     const forgedCheckpoints = resealed(env.LEDGER_TOPIC, ledger.target, sealed.get(ledger.target)!, altered, attacker);
     const deploymentKeyId = sealed.get(ledger.target)![0].keyId;
-    const seals = [...sealed.entries()].flatMap(([p, list]) => (p === ledger.target ? forgedCheckpoints.map((c) => ({ ...c, keyId: deploymentKeyId })) : list));
-    await forgeTopicHistory(ledger.kafka, sealsTopic, new Map([[0, seals.map((c, i) => ({ partition: 0, offset: String(i), key: null, value: encodeCheckpoint(c), headers: [] }))]]), 1);
+    const seals = [...sealed.entries()].flatMap(([p, list]) =>
+      p === ledger.target ? forgedCheckpoints.map((c) => ({ ...c, keyId: deploymentKeyId })) : list,
+    );
+    await forgeTopicHistory(
+      ledger.kafka,
+      sealsTopic,
+      new Map([[0, seals.map((c, i) => ({ partition: 0, offset: String(i), key: null, value: encodeCheckpoint(c), headers: [] }))]]),
+      1,
+    );
     await tamper(ledger, () => altered);
     const { code, stdout } = await runAudit(['verify-chain'], env);
     expect(stdout).toMatch(new RegExp(`SEAL PROBLEM partition ${ledger.target}, checkpoint of offsets 0-3: signature does not verify`));
@@ -116,6 +146,9 @@ function resealed(topic: string, partition: number, original: Checkpoint[], reco
     const slice = records.slice(Number(checkpoint.fromOffset), Number(checkpoint.throughOffset) + 1);
     const digests = slice.map((r) => recordDigest(r));
     slice.forEach((r, i) => (link = nextLink(link, partition, r.offset, digests[i])));
-    return signCheckpoint({ ...checkpoint, previousLink, link: link.toString('hex'), eventDigests: digests.map((d) => d.toString('hex')) }, key);
+    return signCheckpoint(
+      { ...checkpoint, previousLink, link: link.toString('hex'), eventDigests: digests.map((d) => d.toString('hex')) },
+      key,
+    );
   });
 }
