@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { verifyLedgerChain } from '@ledger/chain';
 import { DeploymentKey } from '@ledger/deployment-key';
 import type { LedgerEvent } from '@ledger/events';
-import { createKafka, ensureLedgerTopic, groupCaughtUp, LedgerWriter, readTopicRecords, topicExists } from '@ledger/kafka';
+import { createKafka, ensureLedgerTopic, groupCaughtUp, groupIsStable, LedgerWriter, readTopicRecords, topicExists } from '@ledger/kafka';
 import { createLogger } from '@ledger/runtime';
 import { RunningStack, SupervisedProcess } from '@ledger/test-harness';
 import { loadProjectorConfig } from '../apps/projector/src/config';
@@ -47,37 +47,43 @@ export async function benchChain(stack: RunningStack, options: ChainBenchOptions
   await ensureLedgerTopic(kafka, env.LEDGER_TOPIC);
   await appendEvents(kafka, env.LEDGER_TOPIC, options.events);
 
+  const sealCpu = process.cpuUsage();
   const sealStarted = performance.now();
   const sealer = await NestFactory.createApplicationContext(SealLedgerModule.register(config, logger), { logger: false });
   await sealer.init();
   await untilSealed(kafka, config.sealing.consumerGroup, env.LEDGER_TOPIC);
   const sealMs = performance.now() - sealStarted;
+  const sealCpuPerEvent = cpuMicrosPerEvent(sealCpu, options.events);
   await sealer.close();
 
   const keys = (await DeploymentKey.load(config.deploymentKey)).publicKeys();
   const rows: Array<[string, string]> = [
     [
       `sealing from offset 0 (${config.sealing.everyEvents} events or ${config.sealing.everyMs} ms per checkpoint)`,
-      `${rate(options.events, sealMs)} events/s`,
+      `${rate(options.events, sealMs)} events/s, ${sealCpuPerEvent} µs CPU/event`,
     ],
   ];
   const ratios: number[] = [];
   for (let round = 1; round <= 2; round++) {
     let read = 0;
+    const rawCpu = process.cpuUsage();
     const rawStarted = performance.now();
     await readTopicRecords(kafka, env.LEDGER_TOPIC, (records) => void (read += records.length));
     const raw = rate(read, performance.now() - rawStarted);
+    const rawCpuPerEvent = cpuMicrosPerEvent(rawCpu, read);
+    const verifyCpu = process.cpuUsage();
     const verifyStarted = performance.now();
     const verdict = await verifyLedgerChain({ kafka, ledgerTopic: env.LEDGER_TOPIC, sealsTopic: config.sealing.sealsTopic, keys });
     const verify = rate(verdict.events, performance.now() - verifyStarted);
+    const verifyCpuPerEvent = cpuMicrosPerEvent(verifyCpu, verdict.events);
     const unsealed = verdict.partitions.reduce((n, p) => n + p.unsealed, 0);
     if (!verdict.intact || unsealed > 0 || verdict.events !== options.events || read !== options.events) {
       throw new Error(`round ${round}: read ${read}, verified ${verdict.events}, intact ${verdict.intact}, unsealed ${unsealed}`);
     }
     ratios.push(verify / raw);
     rows.push(
-      [`round ${round}: raw consume (same reader, no-op handler)`, `${raw} events/s`],
-      [`round ${round}: verify-chain (seals + ledger, hash, compare)`, `${verify} events/s`],
+      [`round ${round}: raw consume (same reader, no-op handler)`, `${raw} events/s, ${rawCpuPerEvent} µs CPU/event`],
+      [`round ${round}: verify-chain (seals + ledger, hash, compare)`, `${verify} events/s, ${verifyCpuPerEvent} µs CPU/event`],
     );
   }
   rows.push(['verify / raw consume', ratios.map((r) => r.toFixed(2)).join(', ')]);
@@ -91,12 +97,22 @@ export async function benchChain(stack: RunningStack, options: ChainBenchOptions
     ingestRatios.push(withSealer.http / without.http);
     ingestRows.push([
       `pair ${pair}: HTTP without / with sealer`,
-      `${without.http} / ${withSealer.http} events/s, with/without ${ingestRatios.at(-1)!.toFixed(2)}`,
+      `${without.http} / ${withSealer.http} events/s → ${ingestRatios.at(-1)!.toFixed(2)}`,
     ]);
   }
-  const sorted = [...ingestRatios].sort((a, b) => a - b);
-  ingestRows.push(['median with/without', sorted[Math.floor(sorted.length / 2)].toFixed(2)]);
+  ingestRows.push(['median with/without', median(ingestRatios).toFixed(2)]);
   printTable('ingest with a sealer running on its ledger topic (target: with/without ≥ 0.90)', ingestRows);
+}
+
+/** CPU time (user + system) this process spent since `since`, per event, in microseconds. */
+function cpuMicrosPerEvent(since: NodeJS.CpuUsage, events: number): number {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / events);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function appendEvents(kafka: ReturnType<typeof createKafka>, topic: string, count: number): Promise<void> {
@@ -143,7 +159,7 @@ async function startSealerProcess(appEnv: Record<string, string>): Promise<{ sto
     cwd: ROOT,
     env: { ...process.env, ...env },
     logFile: join(ROOT, '.infra', 'bench-sealer.log'),
-    isReady: () => topicExists(kafka, config.sealing.sealsTopic),
+    isReady: async () => (await topicExists(kafka, config.sealing.sealsTopic)) && groupIsStable(kafka, config.sealing.consumerGroup),
     readyTimeoutMs: 60_000,
   });
   return {

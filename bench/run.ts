@@ -15,9 +15,10 @@ async function main(): Promise<void> {
     console.log(`bench on ${new Date().toISOString()} — kafka ${stack.kafkaBrokers.join(',')}, store ${stack.mongoUrl}`);
     const only = process.argv.slice(2);
     if (only.length === 0 || only.includes('ingest')) await benchIngest(stack, { batches: 120, batchSize: 500, clients: 6 });
-    if (only.length === 0 || only.includes('projection')) await benchProjection(stack, { events: 20_000, learners: 100, sessionsPerLearner: 2 });
+    if (only.length === 0 || only.includes('projection'))
+      await benchProjection(stack, { events: 20_000, learners: 100, sessionsPerLearner: 2 });
     if (only.length === 0 || only.includes('chain')) {
-      await benchChain(stack, { events: 100_000, ingestPairs: 6, ingest: { batches: 120, batchSize: 500, clients: 6 } });
+      await benchChain(stack, { events: 100_000, ingestPairs: 5, ingest: { batches: 120, batchSize: 500, clients: 6 } });
     }
   } finally {
     await stack.stop();

@@ -14,3 +14,15 @@ export async function groupCaughtUp(kafka: Kafka, groupId: string, topic: string
     await admin.disconnect();
   }
 }
+
+/** Whether a consumer group has members with their partitions assigned (state `Stable`): it is consuming. */
+export async function groupIsStable(kafka: Kafka, groupId: string): Promise<boolean> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.describeGroups([groupId]);
+    return groups[0]?.state === 'Stable';
+  } finally {
+    await admin.disconnect();
+  }
+}

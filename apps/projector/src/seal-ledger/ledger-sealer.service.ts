@@ -55,7 +55,8 @@ export class LedgerSealer implements OnApplicationBootstrap, OnApplicationShutdo
     await this.consumer.start({
       groupId: sealing.consumerGroup,
       topic: ledgerTopic,
-      resumeAt: (partition) => this.sealOf(partition).resumeAt,
+      // A partition never sealed starts at offset 0 whatever the group may have committed: the chain starts at the genesis.
+      resumeAt: (partition) => this.sealOf(partition).resumeAt ?? '0',
       // Sealing waits up to SEAL_EVERY_MS anyway: fetching in large batches keeps the sealer off the broker's back while ingest is busy.
       fetchAtLeast: { bytes: 512 * 1024, maxWaitMs: Math.min(1000, sealing.everyMs) },
       handleBatch: (records, partition) => this.serially(() => this.chain(records, partition)),
