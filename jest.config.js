@@ -5,6 +5,8 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true, target: 'es2022' } }];
 const moduleNameMapper = {
   '^@ledger/access-policy$': '<rootDir>/libs/access-policy/src',
+  '^@ledger/chain$': '<rootDir>/libs/ledger-chain/src',
+  '^@ledger/deployment-key$': '<rootDir>/libs/deployment-key/src',
   '^@ledger/events$': '<rootDir>/libs/events/src',
   '^@ledger/events/testing$': '<rootDir>/libs/events/src/testing',
   '^@ledger/kafka$': '<rootDir>/libs/kafka-ledger/src',

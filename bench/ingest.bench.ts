@@ -10,6 +10,8 @@ export interface IngestBenchOptions {
   batches: number;
   batchSize: number;
   clients: number;
+  /** Started beside the ingest app on the same ledger topic (e.g. a sealer), stopped after the run; named in the output. */
+  alongside?: { name: string; start: (env: Record<string, string>) => Promise<{ stop: () => Promise<void> }> };
 }
 
 /**
@@ -47,27 +49,27 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
   const token = await clientAccessToken(issuer, 'demo-player', localClientSecret('demo-player'));
   const port = await freePort();
   const httpTopic = `bench-http-${Date.now()}`;
+  const appEnv = {
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    MONGO_URL: stack.mongoUrl,
+    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
+    MONGO_DATABASE: `bench_${Date.now()}`,
+    INGEST_STATE_DATABASE: `bench_ingest_${Date.now()}`,
+    LEDGER_TOPIC: httpTopic,
+    LOG_LEVEL: 'warn',
+    OIDC_ISSUER: issuer,
+    INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE,
+  };
   const ingest = await SupervisedProcess.start({
     name: 'ingest',
     command: process.execPath,
     args: [...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, '.infra', 'profiles')] : []), join(ROOT, 'dist', 'apps', 'ingest', 'src', 'main.js')],
-    env: {
-      ...process.env,
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-      MONGO_URL: stack.mongoUrl,
-      ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
-      MONGO_DATABASE: `bench_${Date.now()}`,
-      INGEST_STATE_DATABASE: `bench_ingest_${Date.now()}`,
-      LEDGER_TOPIC: httpTopic,
-      INGEST_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      OIDC_ISSUER: issuer,
-      INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE,
-    },
+    env: { ...process.env, ...appEnv, INGEST_PORT: String(port) },
     logFile: join(ROOT, '.infra', 'bench-ingest.log'),
     isReady: async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200,
     readyTimeoutMs: 60_000,
   });
+  const beside = await options.alongside?.start(appEnv);
   try {
     const post = async (events: unknown[]) => {
       const response = await fetch(`http://127.0.0.1:${port}/v1/events`, {
@@ -82,13 +84,15 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
     const raw = rate(total, rawMs);
     const http = rate(total, httpMs);
     const ratio = http / raw;
-    printTable(`ingest: ${total} events, batches of ${options.batchSize}, ${options.clients} concurrent clients`, [
+    const besides = options.alongside ? `, with ${options.alongside.name} running` : '';
+    printTable(`ingest: ${total} events, batches of ${options.batchSize}, ${options.clients} concurrent clients${besides}`, [
       ['(a) raw kafkajs sendBatch, acks=-1', `${raw} events/s`],
       ['(b) HTTP POST /v1/events', `${http} events/s`],
       ['ratio b/a (target ≥ 0.5)', ratio.toFixed(2)],
     ]);
     return { raw, http, ratio };
   } finally {
+    await beside?.stop();
     await ingest.stop();
     await stopTestIdentity();
   }

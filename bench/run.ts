@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { startLocalStack } from '@ledger/test-harness';
+import { benchChain } from './chain.bench';
 import { benchIngest } from './ingest.bench';
 import { benchProjection } from './projection.bench';
 
 /**
  * `npm run bench`: every scenario against one local stack, each printing its ratio to a raw baseline
  * measured in the same run. Sizes are bounded so a run ends by itself in a few minutes.
- * `npm run bench -- ingest` or `-- projection` runs one scenario.
+ * `npm run bench -- ingest`, `-- projection` or `-- chain` runs one scenario.
  */
 async function main(): Promise<void> {
   const stack = await startLocalStack({ rootDir: resolve(__dirname, '..'), runName: 'bench', onServiceCrash: (m) => console.error(m) });
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
     console.log(`bench on ${new Date().toISOString()} — kafka ${stack.kafkaBrokers.join(',')}, store ${stack.mongoUrl}`);
     const only = process.argv.slice(2);
     if (only.length === 0 || only.includes('ingest')) await benchIngest(stack, { batches: 120, batchSize: 500, clients: 6 });
-    if (only.length === 0 || only.includes('projection')) await benchProjection(stack, { events: 20_000, learners: 100, sessionsPerLearner: 2 });
+    if (only.length === 0 || only.includes('projection'))
+      await benchProjection(stack, { events: 20_000, learners: 100, sessionsPerLearner: 2 });
+    if (only.length === 0 || only.includes('chain')) {
+      await benchChain(stack, { events: 100_000, ingestPairs: 5, ingest: { batches: 120, batchSize: 500, clients: 6 } });
+    }
   } finally {
     await stack.stop();
   }

@@ -88,7 +88,7 @@ activity-ledger is up (Ctrl-C stops everything).
   reporting  http://127.0.0.1:${ports.reporting}      the web shell; API: GET /v1/learners/learner-asha/sessions with a bearer token (npm run token)
   identity   ${identity.issuer}      the local OpenID provider (development only)
   ingest     http://127.0.0.1:${ports.ingest}      POST /v1/events   ·   API docs: http://127.0.0.1:${ports.ingest}/docs
-  projector  http://127.0.0.1:${ports.projector}/health  ·  /v1/watermark
+  projector  http://127.0.0.1:${ports.projector}/health  ·  /v1/watermark  ·  /.well-known/jwks.json (the key that signs the seals)
   kafka      ${stack.kafkaBrokers.join(',')}   ·   store ${stack.mongoUrl}
   logs       ${runDir}/{identity,ingest,projector,reporting,kafka,postgresql,ferretdb}.log
 
@@ -98,8 +98,10 @@ ${signInHelp(`http://127.0.0.1:${ports.reporting}`)}
 
 A real access token for a demo person or client, for scripts: npm run token -- learner-asha   (or: npm run token -- --client demo-player)
 
-Auditor's check, from another terminal (replays the ledger and compares with the live read models):
+Auditor's checks, from another terminal: replay the ledger and compare with the live read models, and
+recompute the ledger's hash chain and check it against the signed seals:
   KAFKA_BROKERS=${stack.kafkaBrokers.join(',')} MONGO_URL=${stack.mongoUrl} FERRETDB_POSTGRESQL_URL=${stack.ferretDbPostgresUrl ?? ''} npm run projector:verify
+  KAFKA_BROKERS=${stack.kafkaBrokers.join(',')} npm run audit -- verify-chain
 `);
 }
 

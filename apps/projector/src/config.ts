@@ -1,4 +1,20 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { privateKeyFileProblem } from '@ledger/deployment-key';
 import { EnvReader, LOG_LEVELS, LogLevel } from '@ledger/runtime';
+
+export interface SealingConfig {
+  /** Whether this process runs the sealer (the rebuild never does). */
+  enabled: boolean;
+  /** Where signed checkpoints go: outside the ledger topic. */
+  sealsTopic: string;
+  /** The sealer's own consumer group; it never shares the projection's. */
+  consumerGroup: string;
+  /** A partition's pending events are sealed after this many… */
+  everyEvents: number;
+  /** …or once the oldest has waited this long, whichever comes first. */
+  everyMs: number;
+}
 
 export interface ProjectorConfig {
   kafkaBrokers: string[];
@@ -20,16 +36,32 @@ export interface ProjectorConfig {
   watermarkCheckMs: number;
   /** FerretDB's PostgreSQL database, through which declared indexes are made effective; unset on MongoDB. */
   ferretDbPostgresUrl?: string;
+  sealing: SealingConfig;
+  /** The deployment's Ed25519 signing key (PKCS#8 PEM); outside production a key is made there if missing. */
+  deploymentKey: { file: string; generateIfMissing: boolean };
+  /** For `audit verify-chain`: public keys to check seals with (JWK Set, JWK or PEM); the deployment key's public half when unset. */
+  auditPublicKeyFile?: string;
   /** Port of the small HTTP server for /health and /v1/watermark. */
   port: number;
   host: string;
   logLevel: LogLevel;
 }
 
+/** Where a development key is kept when none is configured: the git-ignored folder of local state. */
+const DEVELOPMENT_KEY_FILE = '.infra/deployment-key.pem';
+
 /** Reads and checks the projector's settings once, at boot. */
 export function loadProjectorConfig(env: Record<string, string | undefined>): ProjectorConfig {
   const read = new EnvReader(env);
   const ledgerTopic = read.string('LEDGER_TOPIC', 'activity-ledger.events.v1');
+  const consumerGroup = read.string('PROJECTOR_GROUP', 'activity-ledger.projector.v1');
+  const production = env.NODE_ENV === 'production';
+  const keyConfigured = Boolean(env.DEPLOYMENT_KEY_FILE?.trim());
+  const generateIfMissing = !production && !keyConfigured;
+  const keyFile = read.file('DEPLOYMENT_KEY_FILE', production ? undefined : resolve(DEVELOPMENT_KEY_FILE), (path) =>
+    generateIfMissing ? undefined : privateKeyFileProblem(path),
+  );
+  const auditKeyFile = env.AUDIT_PUBLIC_KEY_FILE?.trim() ? read.file('AUDIT_PUBLIC_KEY_FILE', undefined, (path) => (existsSync(path) ? undefined : `"${path}" does not exist`)) : undefined;
   return read.done({
     kafkaBrokers: read.hostPorts('KAFKA_BROKERS', '127.0.0.1:9092'),
     ledgerTopic,
@@ -39,9 +71,19 @@ export function loadProjectorConfig(env: Record<string, string | undefined>): Pr
     partitionConcurrency: read.int('PROJECTOR_PARTITION_CONCURRENCY', 3, { min: 1, max: 64 }),
     watermarkCheckMs: read.int('PROJECTOR_WATERMARK_CHECK_MS', 5_000, { min: 100, max: 600_000 }),
     ferretDbPostgresUrl: read.optionalPostgresUrl('FERRETDB_POSTGRESQL_URL'),
-    consumerGroup: read.string('PROJECTOR_GROUP', 'activity-ledger.projector.v1'),
+    consumerGroup,
     mongoUrl: read.mongoUrl('MONGO_URL', 'mongodb://127.0.0.1:27017/'),
     database: read.string('MONGO_DATABASE', 'activity_ledger'),
+    sealing: {
+      enabled: read.oneOf('SEALER_ENABLED', ['true', 'false'] as const, 'true') === 'true',
+      sealsTopic: read.string('SEALS_TOPIC', `${ledgerTopic}.seals`),
+      consumerGroup: read.string('SEALER_GROUP', `${consumerGroup}.sealer`),
+      // A checkpoint lists every digest it seals (65 bytes each in JSON), so 5 000 keeps it far below Kafka's 1 MB record limit.
+      everyEvents: read.int('SEAL_EVERY_EVENTS', 1000, { min: 1, max: 5000 }),
+      everyMs: read.int('SEAL_EVERY_MS', 5000, { min: 50, max: 3_600_000 }),
+    },
+    deploymentKey: { file: keyFile, generateIfMissing },
+    auditPublicKeyFile: auditKeyFile,
     port: read.port('PROJECTOR_PORT', 3002),
     host: read.string('HOST', '127.0.0.1'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

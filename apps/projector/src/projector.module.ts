@@ -16,6 +16,7 @@ import { LearnerProgressProjection } from './learner-progress/learner-progress.p
 import { LedgerProjector } from './project-ledger/ledger-projector.service';
 import { GenerationIndexes } from './project-ledger/generation-indexes';
 import { PROJECTIONS } from './project-ledger/projections';
+import { SealLedgerModule } from './seal-ledger/seal-ledger.module';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
 import { WatermarkRecorder } from './watermark/watermark-recorder';
 import { WatermarkController } from './watermark/watermark.controller';
@@ -30,7 +31,7 @@ export class ProjectorModule {
   static register(config: ProjectorConfig, logger: Logger = createLogger('projector', config.logLevel)): DynamicModule {
     return {
       module: ProjectorModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), SealLedgerModule.register(config, logger)],
       controllers: [HealthController, WatermarkController],
       providers: [
         { provide: PROJECTOR_CONFIG, useValue: config },

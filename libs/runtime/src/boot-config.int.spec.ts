@@ -10,6 +10,11 @@ describe('booting with a bad configuration', () => {
   it.each([
     ['ingest', { INGEST_PORT: 'eighty', KAFKA_BROKERS: 'no-port', MONGO_URL: 'postgres://x' }, ['INGEST_PORT', 'KAFKA_BROKERS', 'MONGO_URL']],
     ['projector', { PROJECTOR_MAX_ATTEMPTS: '0', LOG_LEVEL: 'chatty' }, ['PROJECTOR_MAX_ATTEMPTS', 'LOG_LEVEL']],
+    [
+      'projector',
+      { DEPLOYMENT_KEY_FILE: '/nonexistent/deployment-key.pem', SEAL_EVERY_EVENTS: '0', SEALER_ENABLED: 'maybe' },
+      ['DEPLOYMENT_KEY_FILE', 'SEAL_EVERY_EVENTS', 'SEALER_ENABLED'],
+    ],
     ['reporting', { REPORTING_PORT: '70000' }, ['REPORTING_PORT']],
   ])('%s exits 1 and names %j', async (app, env, named) => {
     const started = run(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], {

@@ -46,6 +46,14 @@ export class EnvReader {
     return items;
   }
 
+  /** A file path whose contents `check` judges: it returns what is wrong with the file, or undefined. */
+  file(name: string, fallback: string | undefined, check: (path: string) => string | undefined): string {
+    const path = this.string(name, fallback);
+    const problem = path ? check(path) : undefined;
+    if (problem) this.problems.push(`${name}: ${problem}`);
+    return path;
+  }
+
   mongoUrl(name: string, fallback: string): string {
     const value = this.string(name, fallback);
     if (!/^mongodb(\+srv)?:\/\//.test(value)) this.problems.push(`${name} must be a mongodb:// connection string`);

@@ -27,4 +27,11 @@ describe('EnvReader', () => {
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as ConfigError).problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'KAFKA_BROKERS', 'MONGO_URL', 'LOG_LEVEL', 'LEDGER_TOPIC']);
   });
+
+  it('checks a file setting with the given check and names the variable with its problem', () => {
+    const env = new EnvReader({ KEY_FILE: '/keys/k.pem' });
+    expect(env.file('KEY_FILE', undefined, (path) => (path === '/keys/k.pem' ? undefined : 'wrong'))).toBe('/keys/k.pem');
+    env.file('OTHER_FILE', '/default.pem', (path) => `cannot read "${path}"`);
+    expect(() => env.done({})).toThrow('OTHER_FILE: cannot read "/default.pem"');
+  });
 });

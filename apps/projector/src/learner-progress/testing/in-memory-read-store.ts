@@ -14,6 +14,8 @@ type WriteOperation = { insertOne: { document: StoredDocument } } | { replaceOne
 class InMemoryCollection {
   readonly documents = new Map<string, StoredDocument>();
   writes = 0;
+  /** Guarded replaces that found the document changed (a concurrent writer got there first). */
+  guardMisses = 0;
 
   constructor(
     readonly collectionName: string,
@@ -65,7 +67,10 @@ class InMemoryCollection {
       } else {
         const { filter, replacement } = operation.replaceOne;
         const current = this.documents.get(String(filter._id));
-        if (!current || !matches(current, filter)) continue;
+        if (!current || !matches(current, filter)) {
+          this.guardMisses += 1;
+          continue;
+        }
         this.documents.set(current._id, structuredClone(replacement));
         matchedCount += 1;
       }
@@ -122,6 +127,10 @@ export class InMemoryReadStore {
   snapshot(): Record<string, Record<string, StoredDocument>> {
     const names = [...this.collections.keys()].sort();
     return Object.fromEntries(names.map((name) => [name, Object.fromEntries([...this.collection(name).documents].sort(([a], [b]) => (a < b ? -1 : 1)))]));
+  }
+
+  totalGuardMisses(): number {
+    return [...this.collections.values()].reduce((sum, c) => sum + c.guardMisses, 0);
   }
 
   totalWrites(): number {
