@@ -72,9 +72,13 @@ export class ReadStore {
     await this.close();
   }
 
-  /** Read model `name` in the generation readers use now (see read-model-generation.ts). */
-  async readModel<T extends Document>(name: string): Promise<Collection<T>> {
-    return this.db.collection<T>(collectionInGeneration(name, await currentGeneration(this.db)));
+  /**
+   * Read model `name` in the generation readers use now (see read-model-generation.ts), or in
+   * `generation` when given (an auditor's view of the read models as they stood at a past moment is a
+   * generation of its own, so every reader can show it without knowing).
+   */
+  async readModel<T extends Document>(name: string, generation?: string): Promise<Collection<T>> {
+    return this.db.collection<T>(collectionInGeneration(name, generation ?? (await currentGeneration(this.db))));
   }
 
   /** MongoDB or FerretDB, asked once. */
