@@ -15,7 +15,7 @@ import { LearnerSessionsProjection } from './learner-sessions/learner-sessions.p
 import { LearnerProgressProjection } from './learner-progress/learner-progress.projection';
 import { LedgerProjector } from './project-ledger/ledger-projector.service';
 import { GenerationIndexes } from './project-ledger/generation-indexes';
-import { PROJECTIONS } from './project-ledger/projections';
+import { PROJECTIONS, Projection } from './project-ledger/projections';
 import { SealLedgerModule } from './seal-ledger/seal-ledger.module';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from './tokens';
 import { WatermarkRecorder } from './watermark/watermark-recorder';
@@ -24,7 +24,7 @@ import { XapiStatementsProjection } from './xapi-statements/xapi-statements.proj
 import { RecordViewsProjection } from './record-views/record-views.projection';
 
 /** Every projection the projector runs; each owns its collections. */
-const PROJECTION_CLASSES = [LearnerSessionsProjection, XapiStatementsProjection, LearnerProfilesProjection, GrantsProjection, AuditFactsProjection, AnonymisedAggregatesProjection, CatalogueProjection, LearnerProgressProjection, RecordViewsProjection];
+const PROJECTION_CLASSES: Array<new (...args: never[]) => Projection> = [LearnerSessionsProjection, XapiStatementsProjection, LearnerProfilesProjection, GrantsProjection, AuditFactsProjection, AnonymisedAggregatesProjection, CatalogueProjection, LearnerProgressProjection, RecordViewsProjection];
 
 @Module({})
 export class ProjectorModule {
@@ -39,7 +39,7 @@ export class ProjectorModule {
         { provide: KAFKA, useFactory: () => createKafka({ brokers: config.kafkaBrokers, clientId: 'projector', ledgerTopic: config.ledgerTopic }, logger) },
         { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database, ferretDbPostgresUrl: config.ferretDbPostgresUrl }) },
         ...PROJECTION_CLASSES,
-        { provide: PROJECTIONS, useFactory: (...projections: unknown[]) => projections, inject: PROJECTION_CLASSES },
+        { provide: PROJECTIONS, useFactory: (...projections: Projection[]) => projections, inject: PROJECTION_CLASSES },
         {
           provide: HEALTH_PROBES,
           useFactory: (kafka: Kafka, store: ReadStore) => ({ kafka: () => probeKafka(kafka), mongo: () => store.probe() }),

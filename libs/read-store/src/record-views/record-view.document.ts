@@ -1,3 +1,5 @@
+import { declareReadModel, ReadModel } from '../indexes/read-model';
+
 /**
  * Someone other than the learner was shown the learner's identifiable activity: one document per
  * learner per `IdentifiableReportRun` part that named them, never changed. Written only by the
@@ -23,5 +25,8 @@ export interface RecordViewDocument {
 }
 
 export const RECORD_VIEWS_COLLECTION = 'record_views';
+
+/** A learner's views are `find({ learnerId })`. */
+export const RECORD_VIEWS_READ_MODEL: ReadModel = declareReadModel(RECORD_VIEWS_COLLECTION, ['learnerId']);
 
 export const recordViewId = (learnerId: string, eventId: string): string => `${learnerId}|${eventId}`;
