@@ -79,12 +79,14 @@ describe('a learner\'s progress, end to end', () => {
     const learner = uniqueName('learner');
     await post([event('SessionCompleted', learner, { sessionId: reading, attemptId: 'a1' })]);
     const commit = { learnerId: learner, sessionId: assessment, attemptId: 'a2', commitId: 1, occurredAt: minutesAgo(20), scormVersion: '1.2', cmi: { 'cmi.core.lesson_status': 'passed' } };
-    const response = await fetch(`${ingestUrl}/v1/scorm/commits`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(commit) });
+    const asPlayer = bearer(await testClientToken('demo-player'));
+    const response = await fetch(`${ingestUrl}/v1/scorm/commits`, { method: 'POST', headers: { 'content-type': 'application/json', ...asPlayer }, body: JSON.stringify(commit) });
     expect(response.status).toBe(202);
     const expected = { sessionsDone: 2, eligibleForCertificate: true, certificate: 'available' };
     expect(await progressOf(learner, expected)).toMatchObject(expected);
     const assessed = await eventually(async () => {
-      const body = (await (await fetch(`${reportingUrl}/v1/learners/${learner}/sessions`)).json()) as { sessions: Array<{ sessionId: string; status: string }> };
+      const asAdmin = bearer(await testPersonToken('admin-hana', REPORTING_AUDIENCE));
+      const body = (await (await fetch(`${reportingUrl}/v1/learners/${learner}/sessions`, { headers: asAdmin })).json()) as { sessions: Array<{ sessionId: string; status: string }> };
       return body.sessions.find((s) => s.sessionId === assessment && s.status === 'passed');
     });
     expect(assessed).toMatchObject({ status: 'passed', statusByPolicy: { latest: 'passed', best: 'passed' }, latestScore: null, bestScore: null });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { canonicalJson } from '@ledger/events';
-import { eventually, isolatedAppEnv, uniqueName } from '@ledger/test-harness';
+import { eventually, isolatedAppEnv, localBasicCredentials, uniqueName } from '@ledger/test-harness';
 import { startIngestForTest } from '../apps/ingest/src/testing/start-ingest-for-test';
 import { startProjectorForTest } from '../apps/projector/src/testing/start-projector-for-test';
 
@@ -30,11 +30,14 @@ describe('xAPI statements, stored and returned exactly', () => {
     for (const app of apps.reverse()) await app.close();
   });
 
-  const headers = { 'content-type': 'application/json', 'x-client-id': 'exact-player', 'X-Experience-API-Version': '2.0.0' };
+  // xAPI content authenticates with HTTP Basic key:secret, mapped to the registered player client.
+  const { key, secret } = localBasicCredentials('demo-player');
+  const authorization = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+  const headers = { 'content-type': 'application/json', authorization, 'X-Experience-API-Version': '2.0.0' };
   const post = (body: unknown) => fetch(`${ingestUrl}/xapi/statements`, { method: 'POST', headers, body: JSON.stringify(body) });
   const served = (param: string, id: string) =>
     eventually(async () => {
-      const response = await fetch(`${ingestUrl}/xapi/statements?${param}=${id}`, { headers: { 'X-Experience-API-Version': '2.0.0' } });
+      const response = await fetch(`${ingestUrl}/xapi/statements?${param}=${id}`, { headers: { authorization, 'X-Experience-API-Version': '2.0.0' } });
       return response.status === 200 ? ((await response.json()) as Json) : undefined;
     });
   const withoutLrsSet = (statement: Json) => Object.fromEntries(Object.entries(statement).filter(([key]) => !(LRS_SET as readonly string[]).includes(key)));
@@ -145,7 +148,7 @@ describe('xAPI statements, stored and returned exactly', () => {
       [0, ['actor.account.name']],
       [1, ['object.id']],
     ]);
-    const unknown = await fetch(`${ingestUrl}/xapi/statements?statementId=${badLearner.id}`, { headers: { 'X-Experience-API-Version': '2.0.0' } });
+    const unknown = await fetch(`${ingestUrl}/xapi/statements?statementId=${badLearner.id}`, { headers: { authorization, 'X-Experience-API-Version': '2.0.0' } });
     expect(unknown.status).toBe(404);
   });
 });
