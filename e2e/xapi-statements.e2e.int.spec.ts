@@ -180,6 +180,21 @@ describe('/xapi/statements', () => {
     expect(voidedEvent?.data).toEqual({ statementId: completed.id, voidingStatementId: voiding.id });
   });
 
+  it('records a request larger than one Kafka record batch may be, and refuses one statement too large for the ledger with 413', async () => {
+    // 400 statements of about 3 KB for one learner: one partition, 1.3 MB, over the broker's 1 MB batch limit.
+    const learner = uniqueName('learner');
+    const padded = Array.from({ length: 400 }, () => statement(learner, 'experienced', { context: { extensions: { 'https://example.org/notes': 'x'.repeat(3_000) } } }));
+    const many = await send('POST', padded);
+    expect(many.status).toBe(200);
+    expect(((await many.json()) as string[]).length).toBe(400);
+    expect((await ledgerEventsFor(learner)).filter((e) => e.type === 'XapiStatementRecorded')).toHaveLength(400);
+
+    const huge = statement(uniqueName('learner'), 'experienced', { context: { extensions: { 'https://example.org/notes': 'x'.repeat(1_200_000) } } });
+    const refused = await send('POST', huge);
+    expect(refused.status).toBe(413);
+    expect((await refused.json()) as { code: string }).toMatchObject({ code: 'REQUEST.TOO_LARGE' });
+  });
+
   it('is documented in the OpenAPI description', async () => {
     const document = (await (await fetch(`${url}/docs-json`)).json()) as { paths: Record<string, Record<string, { responses: Json }>> };
     const path = document.paths['/xapi/statements'];

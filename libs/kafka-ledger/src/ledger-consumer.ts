@@ -63,6 +63,7 @@ const DEFAULT_SLICE_SIZE = 500;
 export class LedgerConsumer {
   private consumer?: Consumer;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private joins = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -79,6 +80,9 @@ export class LedgerConsumer {
       retry: { retries: 5 },
     });
     this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joins += 1;
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning });
     const sliceSize = options.maxSliceSize ?? DEFAULT_SLICE_SIZE;
@@ -122,6 +126,14 @@ export class LedgerConsumer {
     } finally {
       this.inFlight.delete(work);
     }
+  }
+
+  /**
+   * How many times this member joined its group: 1 after start; every rebalance adds one. A member
+   * that misses heartbeats (slow work) is thrown out and joins again, so this shows it.
+   */
+  get groupJoins(): number {
+    return this.joins;
   }
 
   /** Lets the slices being applied finish and commit, then leaves the group. */

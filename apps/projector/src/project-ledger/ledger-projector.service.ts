@@ -64,6 +64,11 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
     this.logger.info({ topic: this.config.ledgerTopic, group: this.config.consumerGroup }, 'projecting the ledger');
   }
 
+  /** Times the live consumer joined its group (1 without a rebalance since start). */
+  get consumerGroupJoins(): number {
+    return this.consumer.groupJoins;
+  }
+
   /** Before the store closes: stop taking slices and let the ones in flight finish and commit. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.watermarks.stopIdleChecks();

@@ -18,7 +18,7 @@ export class WatermarkController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Applied offsets per partition, the newest recordedAt, "complete through", and dead-letter count' })
+  @ApiOperation({ summary: 'Applied offsets per partition, the newest recordedAt, "complete through", dead-letter count, and group joins (1 = no rebalance)' })
   async watermark() {
     const partitions = await this.store.db
       .collection<ProjectionWatermarkDocument>(PROJECTION_WATERMARKS_COLLECTION)
@@ -33,6 +33,7 @@ export class WatermarkController {
       newestRecordedAt: partitions.reduce<string | null>((n, p) => (n === null || p.lastRecordedAt > n ? p.lastRecordedAt : n), null),
       completeThrough: completeThrough(partitions),
       deadLettered: await this.projector.setAside.count(await currentGeneration(this.store.db)),
+      consumerGroupJoins: this.projector.consumerGroupJoins,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LedgerEvent, LedgerPosition, SubmittedEvent } from '@ledger/events';
-import { LedgerWriter } from '@ledger/kafka';
+import { encodeLedgerEvent, LedgerEvent, LedgerPosition, SubmittedEvent } from '@ledger/events';
+import { LedgerWriter, MAX_LEDGER_EVENT_BYTES } from '@ledger/kafka';
 import { AppError } from '@ledger/runtime';
 import type { Logger } from 'pino';
 import { APP_LOGGER, CLOCK, Clock } from '../../tokens';
@@ -34,6 +34,7 @@ export class AppendEventsService {
     const source = caller.clientId;
     const submitted = validateBatch(body, now);
     this.authorise(submitted, caller, mayAppend);
+    refuseOversized(submitted, now.toISOString(), source);
     const { batchId, outcomes } = await this.claim(submitted);
     const unconfirmed = (i: number) => outcomes[i].kind === 'new' || (outcomes[i].kind === 'repeat' && outcomes[i].position === null);
     const toAppend = submitted.filter((_, i) => unconfirmed(i));
@@ -88,4 +89,16 @@ export class AppendEventsService {
     });
     return new Map(stamped.map((event, i) => [event.eventId, positions[i]]));
   }
+}
+
+/**
+ * An event the ledger could not hold (over MAX_LEDGER_EVENT_BYTES once encoded) is refused up front,
+ * naming it: a 503 "retry" for it would never succeed.
+ */
+function refuseOversized(events: SubmittedEvent[], recordedAt: string, source: string): void {
+  const oversized = events.flatMap((event, index) => {
+    const bytes = encodeLedgerEvent({ ...event, recordedAt, source }).length;
+    return bytes > MAX_LEDGER_EVENT_BYTES ? [{ index, errors: [{ field: 'data', reason: `is ${bytes} bytes encoded; one event may be at most ${MAX_LEDGER_EVENT_BYTES}` }] }] : [];
+  });
+  if (oversized.length > 0) throw new AppError('REQUEST.TOO_LARGE', `${oversized.length} event(s) are too large for the ledger; nothing was appended`, oversized);
 }
