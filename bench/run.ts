@@ -3,11 +3,14 @@ import { startLocalStack } from '@ledger/test-harness';
 import { benchChain } from './chain.bench';
 import { benchIngest } from './ingest.bench';
 import { benchProjection } from './projection.bench';
+import { benchScale } from './scale/scale.bench';
 
 /**
  * `npm run bench`: every scenario against one local stack, each printing its ratio to a raw baseline
  * measured in the same run. Sizes are bounded so a run ends by itself in a few minutes.
- * `npm run bench -- ingest`, `-- projection` or `-- chain` runs one scenario.
+ * `npm run bench -- ingest`, `-- projection` or `-- chain` runs one scenario. `npm run bench -- scale`
+ * (opt-in, not part of the default run: it takes the better part of an hour) measures a national-shaped
+ * ledger; `SCALE_LEARNERS` sets its size (default 100 000 learners × 10 sessions).
  */
 async function main(): Promise<void> {
   const stack = await startLocalStack({ rootDir: resolve(__dirname, '..'), runName: 'bench', onServiceCrash: (m) => console.error(m) });
@@ -19,6 +22,11 @@ async function main(): Promise<void> {
       await benchProjection(stack, { events: 20_000, learners: 100, sessionsPerLearner: 2 });
     if (only.length === 0 || only.includes('chain')) {
       await benchChain(stack, { events: 100_000, ingestPairs: 5, ingest: { batches: 120, batchSize: 500, clients: 6 } });
+    }
+    if (only.includes('scale')) {
+      const learners = Number(process.env.SCALE_LEARNERS ?? 100_000);
+      const shape = { learners, sessionsPerLearner: 10, organisations: 500, programmes: 10, coursesPerProgramme: 5, sessionsPerCourse: 4 };
+      await benchScale(stack, { ...shape, readSamples: 200, deadlineMinutes: 240 });
     }
   } finally {
     await stack.stop();

@@ -11,13 +11,13 @@ export const LOCAL_IDENTITY_STATE = 'identity.json';
  * settings the apps need to use it. Also records its issuer for `npm run token`, which works only
  * against this provider.
  */
-export async function startLocalIdentity(root: string, runDir: string, port: number, onCrash: (message: string) => void) {
+export async function startLocalIdentity(root: string, runDir: string, port: number, onCrash: (message: string) => void, peopleFile = LOCAL_PEOPLE_FILE) {
   const issuer = `http://127.0.0.1:${port}`;
   const process_ = await SupervisedProcess.start({
     name: 'identity',
     command: process.execPath,
     args: ['--enable-source-maps', join(root, 'dist', 'apps', 'identity', 'src', 'main.js')],
-    env: { ...process.env, IDENTITY_PORT: String(port), HOST: '127.0.0.1', CLIENTS_FILE: LOCAL_CLIENTS_FILE, PEOPLE_FILE: LOCAL_PEOPLE_FILE },
+    env: { ...process.env, IDENTITY_PORT: String(port), HOST: '127.0.0.1', CLIENTS_FILE: LOCAL_CLIENTS_FILE, PEOPLE_FILE: peopleFile },
     cwd: root,
     logFile: join(runDir, 'identity.log'),
     isReady: async () => (await fetch(`${issuer}/.well-known/openid-configuration`).catch(() => null))?.status === 200,

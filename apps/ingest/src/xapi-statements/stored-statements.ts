@@ -16,7 +16,7 @@ export interface StoredStatement {
 
 /**
  * Ingest's read side of the xAPI statements read model (written by the projector): by `_id` only,
- * the lookup FerretDB on SQLite serves without scanning.
+ * an index lookup on every store.
  */
 @Injectable()
 export class StoredStatements {

@@ -3,7 +3,7 @@ import type { ProjectionMetadata } from '../projection-metadata';
 
 /**
  * The learning record store's statements, in one collection written only by the xapi-statements
- * projection and read by `_id` (the only filter FerretDB on SQLite serves without a scan). Every
+ * projection and read by `_id`. Every
  * write is an insert, so a redelivered event is a duplicate `_id` and changes nothing:
  * - one XapiStatementDocument per statement, `_id` = the statement id;
  * - one XapiVoidingDocument per voided statement, `_id` = `voided|<statement id>`, kept apart so a

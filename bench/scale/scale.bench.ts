@@ -1,0 +1,183 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { bearer, clientAccessToken, freePort, LOCAL_PEOPLE_FILE, localClientSecret, personAccessToken, REPORTING_AUDIENCE, RunningStack } from '@ledger/test-harness';
+import { startLocalIdentity } from '../../infra/stack/local-identity';
+import { printTable, rate, runConcurrently } from '../bench-kit';
+import { peakRssMiB, startApp } from './app-processes';
+import { activityEvents, catalogueEvents, learnerId, NationalShape, peopleEvents, SubmittedEvent } from './national-ledger';
+
+const ROOT = resolve(__dirname, '../..');
+const run = promisify(execFile);
+
+export interface ScaleBenchOptions extends NationalShape {
+  /** Learners whose own record is read back through the HTTP API (each signs in as themselves). */
+  readSamples: number;
+  /** The run gives up (and says so) if it has not finished by then. */
+  deadlineMinutes: number;
+}
+
+/**
+ * `npm run bench -- scale`: a national-shaped ledger appended through the real ingest path (HTTP,
+ * authenticated clients), then, measured in the same run:
+ *  - projection rate over the first and the last 10 % of the events, and their ratio (target ≥ 0.8:
+ *    the cost of an event does not grow with the store);
+ *  - a learner's sessions and progress read over HTTP at full size, by the learner, p50 and p99
+ *    (targets p50 ≤ 20 ms, p99 ≤ 100 ms), and the same read by a hub admin (which records the view);
+ *  - a full rebuild's time and rate; the peak RSS of projector and reporting.
+ */
+export async function benchScale(stack: RunningStack, options: ScaleBenchOptions): Promise<void> {
+  const deadline = Date.now() + options.deadlineMinutes * 60_000;
+  const runDir = join(ROOT, '.infra', 'run', 'bench-scale');
+  mkdirSync(runDir, { recursive: true });
+  const samples = Array.from({ length: options.readSamples }, (_, i) => learnerId(Math.floor(((i + 0.5) * options.learners) / options.readSamples)));
+  const peopleFile = join(runDir, 'people.json');
+  const demo = JSON.parse(readFileSync(LOCAL_PEOPLE_FILE, 'utf8')) as { people: unknown[] };
+  writeFileSync(peopleFile, JSON.stringify({ people: [...demo.people, ...samples.map((username) => ({ username, password: 'bench-password', name: username, role: 'scale bench learner' }))] }));
+  const identity = await startLocalIdentity(ROOT, runDir, await freePort(), (m) => console.error(m), peopleFile);
+  const suffix = Date.now().toString(36);
+  const env: Record<string, string> = {
+    ...identity.appEnv,
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    MONGO_URL: stack.mongoUrl,
+    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
+    MONGO_DATABASE: `scale_${suffix}`,
+    INGEST_STATE_DATABASE: `scale_ingest_${suffix}`,
+    LEDGER_TOPIC: `scale-ledger-${suffix}`,
+    PROJECTOR_GROUP: `scale-projector-${suffix}`,
+    LOG_LEVEL: 'warn',
+  };
+  const apps = [];
+  try {
+    const ingest = await startApp(ROOT, 'ingest', env);
+    apps.push(ingest.process);
+    const appended = await appendNationalLedger(ingest.url, identity.issuer, options);
+
+    const projector = await startApp(ROOT, 'projector', env);
+    apps.push(projector.process);
+    const projection = await followProjection(projector.url, appended, deadline);
+
+    const reporting = await startApp(ROOT, 'reporting', { ...env, INGEST_URL: ingest.url });
+    apps.push(reporting.process);
+    const reads = await readRecords(reporting.url, identity.issuer, samples);
+
+    const rebuild = await timeRebuild(env, deadline);
+    printTable(`scale: ${options.learners} learners × ${options.sessionsPerLearner} sessions, ${options.organisations} organisations — ${appended} events`, [
+      ['ingest (HTTP, 4 clients)', `${rate(appended, ingestMs)} events/s`],
+      ['projection, first 10 %', `${projection.first} events/s`],
+      ['projection, last 10 %', `${projection.last} events/s`],
+      ['last / first (target ≥ 0.8)', (projection.last / projection.first).toFixed(2)],
+      ['projection, whole ledger', `${projection.overall} events/s (${(projection.ms / 1000).toFixed(0)} s)`],
+      ['learner reads own sessions, p50 / p99', `${reads.ownSessions.p50} / ${reads.ownSessions.p99} ms (targets 20 / 100)`],
+      ['learner reads own progress, p50 / p99', `${reads.ownProgress.p50} / ${reads.ownProgress.p99} ms (targets 20 / 100)`],
+      ['hub admin reads sessions (view recorded), p50 / p99', `${reads.adminSessions.p50} / ${reads.adminSessions.p99} ms`],
+      ['full rebuild', `${(rebuild.ms / 1000).toFixed(0)} s, ${rate(appended, rebuild.ms)} events/s`],
+      ['peak RSS projector / reporting', `${peakRssMiB(projector.process)} / ${peakRssMiB(reporting.process)} MiB`],
+    ]);
+    console.log(`\nrebuild output:\n${rebuild.summary}`);
+  } finally {
+    for (const app of apps.reverse()) await app.stop();
+    await identity.process.stop();
+  }
+}
+
+let ingestMs = 0;
+
+/** Catalogue first, then learners in blocks (their people events, then their activity), 4 HTTP clients, batches of up to 1000. */
+async function appendNationalLedger(ingestUrl: string, issuer: string, shape: ScaleBenchOptions): Promise<number> {
+  const token = (client: string) => clientAccessToken(issuer, client, localClientSecret(client));
+  const [catalogueTool, hrFeed, player] = await Promise.all([token('catalogue-tool'), token('hr-feed'), token('demo-player')]);
+  const post = async (accessToken: string, events: SubmittedEvent[]) => {
+    const response = await fetch(`${ingestUrl}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(accessToken) }, body: JSON.stringify({ events }) });
+    if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+  };
+  const at = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  await post(catalogueTool, catalogueEvents(shape, at));
+  const blockSize = 60;
+  const blocks = Math.ceil(shape.learners / blockSize);
+  const bar = new SingleBar({ format: 'appending [{bar}] {value}/{total} learners | {rate} events/s' });
+  bar.start(shape.learners, 0, { rate: 0 });
+  let events = 0;
+  const started = performance.now();
+  ingestMs = await runConcurrently(4, blocks, async (b) => {
+    const learners = Array.from({ length: Math.min(blockSize, shape.learners - b * blockSize) }, (_, i) => b * blockSize + i);
+    const people = learners.flatMap((l) => peopleEvents(shape, l, at));
+    const activity = learners.flatMap((l) => activityEvents(shape, l, Date.parse(at) + l * 1000));
+    await post(hrFeed, people);
+    for (let i = 0; i < activity.length; i += 1000) await post(player, activity.slice(i, i + 1000));
+    events += people.length + activity.length;
+    bar.increment(learners.length, { rate: rate(events, performance.now() - started) });
+  });
+  bar.stop();
+  return events + catalogueEvents(shape, at).length;
+}
+
+/** Waits for the projector to apply everything, noting when it passed 10 % and 90 %. */
+async function followProjection(projectorUrl: string, total: number, deadline: number) {
+  const started = performance.now();
+  const bar = new SingleBar({ format: 'projecting [{bar}] {value}/{total} events | {rate} events/s' });
+  bar.start(total, 0, { rate: 0 });
+  let [t10, t90, done] = [0, 0, 0];
+  for (;;) {
+    const mark = (await (await fetch(`${projectorUrl}/v1/watermark`)).json()) as { partitions: Array<{ appliedOffset: string }> };
+    const applied = mark.partitions.reduce((sum, p) => sum + Number(BigInt(p.appliedOffset) + 1n), 0);
+    const now = performance.now() - started;
+    bar.update(Math.min(applied, total), { rate: rate(applied, now) });
+    if (!t10 && applied >= total * 0.1) t10 = now;
+    if (!t90 && applied >= total * 0.9) t90 = now;
+    if (applied >= total) {
+      done = now;
+      break;
+    }
+    if (Date.now() > deadline) throw new Error(`projection had applied ${applied} of ${total} events when the deadline passed`);
+    await sleep(1000);
+  }
+  bar.stop();
+  return { first: rate(total * 0.1, t10), last: rate(total * 0.1, done - t90), overall: rate(total, done), ms: done };
+}
+
+/** Each sampled learner signs in and reads their own sessions and progress; a hub admin reads the same sessions. */
+async function readRecords(reportingUrl: string, issuer: string, learners: string[]) {
+  const timings = { ownSessions: [] as number[], ownProgress: [] as number[], adminSessions: [] as number[] };
+  const admin = bearer(await personAccessToken(issuer, 'admin-hana', localPasswordOf('admin-hana'), REPORTING_AUDIENCE));
+  const timed = async (into: number[], path: string, headers: Record<string, string>) => {
+    const started = performance.now();
+    const response = await fetch(`${reportingUrl}${path}`, { headers });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    into.push(performance.now() - started);
+  };
+  for (const learner of learners) {
+    const own = bearer(await personAccessToken(issuer, learner, 'bench-password', REPORTING_AUDIENCE));
+    await timed(timings.ownSessions, `/v1/learners/${learner}/sessions`, own);
+    await timed(timings.ownProgress, `/v1/learners/${learner}/progress`, own);
+    await timed(timings.adminSessions, `/v1/learners/${learner}/sessions`, admin);
+  }
+  return { ownSessions: percentiles(timings.ownSessions), ownProgress: percentiles(timings.ownProgress), adminSessions: percentiles(timings.adminSessions) };
+}
+
+/** The rebuild command, as an operator runs it, on the same ledger and store. */
+async function timeRebuild(env: Record<string, string>, deadline: number): Promise<{ ms: number; summary: string }> {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'apps', 'projector', 'src', 'rebuild', 'rebuild.main.js'), '--log-file', join(ROOT, '.infra', 'bench-scale-rebuild.log')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    timeout: Math.max(deadline - Date.now(), 60_000),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { ms: performance.now() - started, summary: stdout.split('\n').filter((line) => !line.includes('[')).join('\n') };
+}
+
+function percentiles(values: number[]): { p50: string; p99: string } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+function localPasswordOf(username: string): string {
+  const people = (JSON.parse(readFileSync(LOCAL_PEOPLE_FILE, 'utf8')) as { people: Array<{ username: string; password: string }> }).people;
+  return people.find((p) => p.username === username)!.password;
+}
