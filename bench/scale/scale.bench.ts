@@ -60,7 +60,8 @@ export async function benchScale(stack: RunningStack, options: ScaleBenchOptions
     apps.push(projector.process);
     const projection = await followProjection(projector.url, appended, deadline);
 
-    const reporting = await startApp(ROOT, 'reporting', { ...env, INGEST_URL: ingest.url });
+    // The bench is one client address making hundreds of requests a minute: above the shell's default rate limit.
+    const reporting = await startApp(ROOT, 'reporting', { ...env, INGEST_URL: ingest.url, REPORTING_RATE_LIMIT_PER_MINUTE: '1000000' });
     apps.push(reporting.process);
     const reads = await readRecords(reporting.url, identity.issuer, samples);
 

@@ -55,6 +55,24 @@ export interface LedgerConsumerOptions {
 }
 
 const DEFAULT_SLICE_SIZE = 500;
+/** kafkajs sends a heartbeat only when asked; during a slice it is asked this often (its heartbeat interval). */
+const HEARTBEAT_INTERVAL_MS = 3_000;
+
+/**
+ * Runs `work` while telling the group coordinator every few seconds that this member is alive: kafkajs
+ * has no background heartbeat, so a slice that took longer than the session timeout (a slow store, a
+ * busy machine) would otherwise cost the member its partitions and start a rebalance.
+ */
+async function whileHeartbeating<T>(heartbeat: () => Promise<void>, logger: Logger, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    heartbeat().catch((error: Error) => logger.debug({ err: error }, 'heartbeat during a slice failed; the group is rebalancing'));
+  }, HEARTBEAT_INTERVAL_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 /**
  * A consumer-group member that commits an offset only after the handler for the slice up to that
@@ -75,7 +93,7 @@ export class LedgerConsumer {
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       maxBytesPerPartition: 4 * 1024 * 1024,
       retry: { retries: 5 },
     });
@@ -103,7 +121,7 @@ export class LedgerConsumer {
         for (let start = 0; start < messages.length; start += sliceSize) {
           if (!isRunning() || isStale()) return;
           const slice = messages.slice(start, start + sliceSize);
-          const outcome = await this.track(options.handleBatch(slice, info));
+          const outcome = await this.track(whileHeartbeating(heartbeat, this.logger, () => options.handleBatch(slice, info)));
           if (outcome) {
             consumer.seek({ topic: batch.topic, partition: batch.partition, offset: outcome.resumeFrom });
             this.logger.info({ topic: batch.topic, partition: batch.partition, resumeFrom: outcome.resumeFrom }, 'partition re-read from an earlier offset');

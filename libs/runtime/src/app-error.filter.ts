@@ -14,6 +14,7 @@ const STATUS: Record<AppErrorCode, number> = {
   'RESOURCE.NOT_FOUND': HttpStatus.NOT_FOUND,
   'AUTH.UNAUTHENTICATED': HttpStatus.UNAUTHORIZED,
   'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
+  'REQUEST.RATE_LIMITED': HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** Fastify's own error codes for requests it refuses before any handler runs. */
@@ -54,6 +55,10 @@ export class AppErrorFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown): { status: number; code: string; message: string; details?: unknown } {
+    // @fastify/rate-limit refuses with a plain error carrying statusCode 429.
+    if ((error as { statusCode?: unknown }).statusCode === HttpStatus.TOO_MANY_REQUESTS) {
+      return { status: HttpStatus.TOO_MANY_REQUESTS, code: 'REQUEST.RATE_LIMITED', message: (error as Error).message };
+    }
     if (error instanceof AppError) return { status: STATUS[error.code], code: error.code, message: error.message, details: error.details };
     const fastifyCode = (error as { code?: string }).code;
     if (fastifyCode && FASTIFY_CODES[fastifyCode]) {

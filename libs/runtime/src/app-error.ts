@@ -15,7 +15,8 @@ export type AppErrorCode =
   /** No credentials, or credentials that prove nothing (expired, forged, for another audience). */
   | 'AUTH.UNAUTHENTICATED'
   /** Who is calling is known, and they may not do this. */
-  | 'AUTH.FORBIDDEN';
+  | 'AUTH.FORBIDDEN'
+  | 'REQUEST.RATE_LIMITED';
 
 export class AppError extends Error {
   constructor(
