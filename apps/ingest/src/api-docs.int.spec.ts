@@ -1,11 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { isolatedAppEnv, runSchemathesis } from '@ledger/test-harness';
+import { isolatedAppEnv, runSchemathesis, testClientToken } from '@ledger/test-harness';
 import { startIngestForTest } from './testing/start-ingest-for-test';
 
 /**
  * The OpenAPI description says what ingest really accepts: schemathesis generates requests from it
  * (valid and invalid) and finds no server error, no valid request refused, no invalid one accepted,
- * and no answer the description does not list. SCHEMATHESIS_TOKEN is passed on once ingest needs one.
+ * and no answer the description does not list. It calls as the player client, with a real token.
  */
 describe('ingest\'s OpenAPI description', () => {
   let app: NestFastifyApplication | undefined;
@@ -16,7 +16,7 @@ describe('ingest\'s OpenAPI description', () => {
   afterAll(async () => app?.close());
 
   it('holds against property-based requests (schemathesis)', async () => {
-    const run = await runSchemathesis(`${url}/docs-json`, { token: process.env.SCHEMATHESIS_TOKEN });
+    const run = await runSchemathesis(`${url}/docs-json`, { token: await testClientToken('demo-player') });
     if (run.exitCode !== 0) throw new Error(`schemathesis found mismatches (exit ${run.exitCode}):\n${run.output}`);
   });
 });
