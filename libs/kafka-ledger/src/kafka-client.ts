@@ -24,7 +24,9 @@ export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...fields } = log;
-        const transient = typeof fields.error === 'string' && /loading|not available|rebalanc/i.test(fields.error);
+        // The error may be in `error`, or (a consumer restarting after a "crash") in `stack` and the message.
+        const said = [fields.error, fields.stack, message].filter((part): part is string => typeof part === 'string').join(' ');
+        const transient = /coordinator is loading|not available|rebalanc/i.test(said);
         // kafkajs warns that bounded retries weaken exactly-once for an idempotent producer. We bound
         // them on purpose: an unacknowledged batch is answered 503 and resubmitted with the same
         // eventIds, and the projections count an eventId once.
