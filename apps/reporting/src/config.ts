@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from '@ledger/read-store';
 import { EnvReader, LOG_LEVELS, LogLevel } from '@ledger/runtime';
 
 export interface ReportingConfig {
@@ -26,6 +27,21 @@ export interface ReportingConfig {
   hubAdmins: string[];
   /** Requests per minute per client address, before 429. */
   rateLimitPerMinute: number;
+  reports: ReportsConfig;
+}
+
+/** How reports are produced (see report-outputs/). */
+export interface ReportsConfig {
+  /** IANA time zone of UK dates in reports: date filters, grouping and the times shown. */
+  timeZone: string;
+  /** Debian's Chromium, which renders PDFs (puppeteer-core never downloads a browser). */
+  chromiumPath: string;
+  /** Browser pages kept for PDF rendering at most: PDFs beyond this wait for a page. */
+  pdfPages: number;
+  /** A run over more learners than this is recorded by what it covered rather than by listing every learner. */
+  auditMaxListedSubjects: number;
+  /** Anonymised counts from 1 to this are suppressed (NHS England's HES rule: 7). */
+  suppressionThreshold: number;
 }
 
 /** Reads and checks the reporting app's settings once, at boot. */
@@ -51,5 +67,18 @@ export function loadReportingConfig(env: Record<string, string | undefined>): Re
     sessionSecret,
     hubAdmins: read.list('HUB_ADMINS'),
     rateLimitPerMinute: read.int('REPORTING_RATE_LIMIT_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
+    reports: readReportsConfig(read),
   });
+}
+
+function readReportsConfig(read: EnvReader): ReportsConfig {
+  const timeZone = read.string('REPORT_TIME_ZONE', 'Europe/London');
+  if (!isKnownTimeZone(timeZone)) read.problem('REPORT_TIME_ZONE', `must be an IANA time zone such as Europe/London, got "${timeZone}"`);
+  return {
+    timeZone,
+    chromiumPath: read.string('CHROMIUM_PATH', '/usr/bin/chromium'),
+    pdfPages: read.int('REPORT_PDF_PAGES', 2, { min: 1, max: 32 }),
+    auditMaxListedSubjects: read.int('AUDIT_MAX_LISTED_SUBJECTS', 10_000, { min: 1, max: 100_000 }),
+    suppressionThreshold: read.int('SUPPRESSION_THRESHOLD', 7, { min: 1, max: 100 }),
+  };
 }
