@@ -13,6 +13,8 @@ import { DataCompleteThrough } from './data-complete-through';
 import { LearnerActivityController } from './learner-activity/learner-activity.controller';
 import { LearnerProgressController } from './learner-progress/learner-progress.controller';
 import { LearnerRecords } from './learner-record/learner-records';
+import { PdfRenderer } from './report-outputs/pdf-renderer';
+import { ReportSources } from './report-outputs/report-source';
 import { APP_LOGGER, REPORTING_CONFIG } from './tokens';
 import { AdminReportsController } from './web/admin-reports.controller';
 import { AuditorController } from './web/auditor.controller';
@@ -57,6 +59,8 @@ export class ReportingModule {
         LearnersYouMaySee,
         Shell,
         WebErrorFilter,
+        ReportSources,
+        PdfRenderer,
       ],
     };
   }

@@ -19,3 +19,4 @@ export * from './insert-ignoring-duplicates';
 export * from './applied-events/applied-event.document';
 export * from './dead-letters/dead-lettered-event.document';
 export * from './record-views/record-view.document';
+export * from './calendar/calendar-periods';
