@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AccessFactsReader } from '@ledger/access-policy';
+import { DEPLOYMENT_KEY, DeploymentKey, JwksController } from '@ledger/deployment-key';
 import { ReadStore } from '@ledger/read-store';
 import { AccessTokenVerifier, createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
 import { BearerViewer } from './access/bearer-viewer.guard';
@@ -9,6 +10,16 @@ import { IngestClient } from './access/ingest-client';
 import { LearnerAccess } from './access/learner-access';
 import { RelyingParty } from './access/relying-party';
 import type { ReportingConfig } from './config';
+import { AuditorCertificatesController } from './certificates/auditor-certificates.controller';
+import { CertificateRecords } from './certificates/certificate-records';
+import { CertificatesController } from './certificates/certificates.controller';
+import { CertificateComposer } from './certificates/compose-certificate';
+import { CertificateIssuer } from './certificates/issue-certificate';
+import { LearnerCertificates } from './certificates/learner-certificates';
+import { MyCertificatesController } from './certificates/my-certificates.controller';
+import { CertificateVerifier } from './certificates/verify-certificate';
+import { VerifyPageController } from './certificates/verify-page.controller';
+import { VerifyController } from './certificates/verify.controller';
 import { DataCompleteThrough } from './data-complete-through';
 import { LearnerActivityController } from './learner-activity/learner-activity.controller';
 import { LearnerProgressController } from './learner-progress/learner-progress.controller';
@@ -41,6 +52,12 @@ export class ReportingModule {
         AdminReportsController,
         OrganisationController,
         AuditorController,
+        CertificatesController,
+        MyCertificatesController,
+        VerifyController,
+        VerifyPageController,
+        AuditorCertificatesController,
+        JwksController,
       ],
       providers: [
         { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
@@ -61,6 +78,13 @@ export class ReportingModule {
         WebErrorFilter,
         ReportSources,
         PdfRenderer,
+        // The deployment's key signs each certificate's Open Badges credential; JwksController publishes its public half.
+        { provide: DEPLOYMENT_KEY, useFactory: () => DeploymentKey.load(config.deploymentKey) },
+        CertificateRecords,
+        CertificateComposer,
+        CertificateIssuer,
+        CertificateVerifier,
+        LearnerCertificates,
       ],
     };
   }

@@ -8,6 +8,8 @@ export type AppErrorCode =
   | 'REQUEST.INVALID'
   | 'REQUEST.TOO_LARGE'
   | 'REQUEST.METHOD_NOT_ALLOWED'
+  /** Too many requests from one client address in the rate limit's window. */
+  | 'REQUEST.RATE_LIMITED'
   | 'EVENT.CONFLICT'
   | 'LEDGER.UNAVAILABLE'
   | 'STORE.UNAVAILABLE'

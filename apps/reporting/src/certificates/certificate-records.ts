@@ -10,7 +10,7 @@ import {
   LearnerProgressDocument,
   learnerProgressId,
   readByIds,
-  ReadStore,
+  ReadModels,
   SessionContainerProgressDocument,
 } from '@ledger/read-store';
 import { registeredName } from '../learner-record/registered-name';
@@ -25,19 +25,17 @@ export interface CertificateSources {
 /**
  * Reads what one learner's certificate in one container rests on, each read an `_id` equality: the
  * progress document, the learner's profile (the name as registered), for a programme its required
- * parts' progress, and the catalogue entry (whether the summary pages are left out). Every read names
- * the generation it reads (the current one unless given), so a certificate can be computed from the
- * read models as they stood at a past moment.
+ * parts' progress, and the catalogue entry (whether the summary pages are left out). Everything is
+ * read from the generation `source` reads (a report source: the current one, or a past one), so a
+ * certificate can be computed from the read models as they stood at a past moment.
  */
 @Injectable()
 export class CertificateRecords {
-  constructor(private readonly store: ReadStore) {}
-
-  async read(learnerId: string, kind: CertificateScopeType, containerId: string, generation?: string): Promise<CertificateSources> {
+  async read(source: ReadModels, learnerId: string, kind: CertificateScopeType, containerId: string): Promise<CertificateSources> {
     const [progressModel, profiles, catalogue] = await Promise.all([
-      this.store.readModel<LearnerProgressDocument>(LEARNER_PROGRESS_COLLECTION, generation),
-      this.store.readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION, generation),
-      this.store.readModel<CatalogueEntryDocument>(CATALOGUE_COLLECTION, generation),
+      source.readModel<LearnerProgressDocument>(LEARNER_PROGRESS_COLLECTION),
+      source.readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION),
+      source.readModel<CatalogueEntryDocument>(CATALOGUE_COLLECTION),
     ]);
     const [progress, profile, entry] = await Promise.all([
       progressModel.findOne({ _id: learnerProgressId(learnerId, kind, containerId) }),

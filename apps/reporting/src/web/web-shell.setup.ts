@@ -11,8 +11,8 @@ import nunjucks from 'nunjucks';
 import type { ReportingConfig } from '../config';
 import { repositoryRoot, reportAssetFolders } from '../report-outputs/asset-files';
 
-/** Pages where guessing or flooding is possible get a tighter limit than the rest. */
-const SENSITIVE = /^\/(sign-in|auth\/callback)\b/;
+/** Pages where guessing or flooding is possible get a tighter limit than the rest: sign-in, and checking certificate codes (/verify, /verify-certificate). */
+const SENSITIVE = /^\/(sign-in|auth\/callback|verify)\b/;
 export const SESSION_COOKIE = 'ledger_session';
 
 /**
