@@ -90,6 +90,43 @@ describe('reports of one learner, over HTTP', () => {
     expect(JSON.stringify(body)).not.toContain('safeguarding-adults');
   });
 
+  it('Programme/course summary: every session of the course, not attempted ones included, with the certificate; a programme shows its retired course as not required', async () => {
+    const ben = await reportJson<{ summary: { certificate: string; sessionsDone: number; sessionsTotal: number; parts: Array<{ sessions: Array<{ sessionId: string; status: string }> }> } }>(
+      url(), 'learner-ben', 'programme-summary?kind=course&id=safeguarding-adults-l1');
+    expect(ben.summary.certificate).toBe('unavailable');
+    expect(ben.summary.parts[0].sessions.map((s) => [s.sessionId, s.status])).toEqual([
+      ['safeguarding-adults-l1-s1', 'in-progress'],
+      ['safeguarding-adults-l1-assessment', 'not-attempted'],
+    ]);
+    const programme = await reportJson<{ summary: { parts: Array<{ containerId: string; retired: boolean; required: boolean }> } }>(url(), 'learner-asha', 'programme-summary?kind=programme&id=prog-safeguarding');
+    expect(programme.summary.parts.map((p) => [p.containerId, p.retired, p.required])).toEqual(
+      expect.arrayContaining([['safeguarding-adults-l1', false, true], ['safeguarding-adults-2019', true, false]]),
+    );
+    const pdf = await getReport(url(), 'tutor-tom', 'programme-summary/pdf?learner=learner-asha&kind=course&id=safeguarding-adults-l1');
+    expect(pdf.status).toBe(200);
+    const text = flattenText(pdfText(Buffer.from(await pdf.arrayBuffer())).join(' '));
+    expect(text).toContain('Programme/course summary');
+    expect(text).toContain('Asha Patel (learner-asha)');
+    expect(text).toContain('Safeguarding Adults: Assessment');
+    const unknown = await getReport(url(), 'learner-asha', 'programme-summary?kind=course&id=no-such-course');
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { details: Array<{ field: string }> }).details.map((d) => d.field)).toEqual(['id']);
+    // Runner Raj may not see IPC: the summary of Asha's IPC course is refused like an unknown learner.
+    expect((await getReport(url(), 'runner-raj', 'programme-summary?learner=learner-asha&kind=course&id=ipc-l1')).status).toBe(404);
+  });
+
+  it('Activity records (summarised): grouped by programme, the retired course included; CSV rows match', async () => {
+    const report = await reportJson<{ programmes: Array<{ title: string; courses: Array<{ title: string; retired: boolean; statusText: string }> }> }>(url(), 'learner-asha', 'activity-summarised');
+    const safeguarding = report.programmes.find((p) => p.title === 'Safeguarding')!;
+    expect(safeguarding.courses.map((c) => [c.title, c.retired, c.statusText])).toEqual([
+      ['Safeguarding Adults (2019 edition)', true, 'Complete'],
+      ['Safeguarding Adults Level 1', false, 'Complete'],
+    ]);
+    expect(report.programmes.map((p) => p.title)).toEqual(['Infection Prevention and Control', 'Safeguarding']);
+    const csv = parseCsvReport(Buffer.from(await (await getReport(url(), 'learner-asha', 'activity-summarised/csv')).arrayBuffer()), 'Programme');
+    expect(csv.rows.map((r) => [r[0], r[1], r[2]])).toEqual(report.programmes.flatMap((p) => p.courses.map((c) => [p.title, c.title, c.retired ? 'yes' : 'no'])));
+  });
+
   it('a re-attempt that fails after a pass changes the status the report shows', async () => {
     const token = await testClientToken('demo-player');
     const failed = {

@@ -13,8 +13,12 @@ import { DataCompleteThrough } from './data-complete-through';
 import { LearnerActivityController } from './learner-activity/learner-activity.controller';
 import { LearnerProgressController } from './learner-progress/learner-progress.controller';
 import { LearnerRecords } from './learner-record/learner-records';
+import { ActivitySummarisedController } from './activity-summarised/activity-summarised.controller';
+import { ActivitySummarisedReport } from './activity-summarised/activity-summarised.report';
 import { MyActivityController } from './my-activity/my-activity.controller';
 import { MyActivityReport } from './my-activity/my-activity.report';
+import { ProgrammeSummaryController } from './programme-summary/programme-summary.controller';
+import { ProgrammeSummaryReport } from './programme-summary/programme-summary.report';
 import { PdfRenderer } from './report-outputs/pdf-renderer';
 import { ReportSources } from './report-outputs/report-source';
 import { REPORT_DEFINITIONS, ReportDefinition } from './shared/reports/report-definition';
@@ -32,8 +36,8 @@ import { SignInController } from './web/sign-in.controller';
 import { WebErrorFilter } from './web/web-error.filter';
 
 /** Every report of the hub: each a slice with its definition and API controller; the web shell serves them all. */
-const REPORT_CLASSES: Array<new (...args: never[]) => ReportDefinition> = [MyActivityReport];
-const REPORT_CONTROLLERS = [MyActivityController];
+const REPORT_CLASSES: Array<new (...args: never[]) => ReportDefinition> = [MyActivityReport, ProgrammeSummaryReport, ActivitySummarisedReport];
+const REPORT_CONTROLLERS = [MyActivityController, ProgrammeSummaryController, ActivitySummarisedController];
 
 @Module({})
 export class ReportingModule {

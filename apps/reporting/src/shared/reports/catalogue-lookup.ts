@@ -1,6 +1,6 @@
 import type { StatusPolicy } from '@ledger/events';
 import { CATALOGUE_COLLECTION, CatalogueEntryDocument, catalogueEntryId, CatalogueEntryKind, CourseEntry, LearningPathEntry, ProgrammeEntry, readByIds, SessionEntry } from '@ledger/read-store';
-import type { ReportSource } from '../../report-outputs/report-source';
+import type { ReadModels } from '@ledger/read-store';
 
 /** Where a session sits in the catalogue, as reports name it: its course or learning path and programme. */
 export interface SessionPlace {
@@ -26,7 +26,7 @@ export interface SessionPlace {
 export class CatalogueLookup {
   private readonly entries = new Map<string, CatalogueEntryDocument | null>();
 
-  constructor(private readonly source: ReportSource) {}
+  constructor(private readonly source: ReadModels) {}
 
   async entry<K extends CatalogueEntryKind>(kind: K, id: string): Promise<Extract<CatalogueEntryDocument, { kind: K }> | null> {
     await this.load([catalogueEntryId(kind, id)]);
