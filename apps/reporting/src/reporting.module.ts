@@ -24,8 +24,17 @@ import { DataCompleteThrough } from './data-complete-through';
 import { LearnerActivityController } from './learner-activity/learner-activity.controller';
 import { LearnerProgressController } from './learner-progress/learner-progress.controller';
 import { LearnerRecords } from './learner-record/learner-records';
+import { ActivitySummarisedController } from './activity-summarised/activity-summarised.controller';
+import { ActivitySummarisedReport } from './activity-summarised/activity-summarised.report';
+import { MyActivityController } from './my-activity/my-activity.controller';
+import { MyActivityReport } from './my-activity/my-activity.report';
+import { ProgrammeSummaryController } from './programme-summary/programme-summary.controller';
+import { ProgrammeSummaryReport } from './programme-summary/programme-summary.report';
 import { PdfRenderer } from './report-outputs/pdf-renderer';
 import { ReportSources } from './report-outputs/report-source';
+import { REPORT_DEFINITIONS, ReportDefinition } from './shared/reports/report-definition';
+import { ReportRunner } from './shared/reports/report-runner';
+import { ReportsWebController } from './shared/reports/reports-web.controller';
 import { APP_LOGGER, REPORTING_CONFIG } from './tokens';
 import { AdminReportsController } from './web/admin-reports.controller';
 import { AuditorController } from './web/auditor.controller';
@@ -36,6 +45,10 @@ import { OrganisationController } from './web/organisation.controller';
 import { Shell } from './web/shell';
 import { SignInController } from './web/sign-in.controller';
 import { WebErrorFilter } from './web/web-error.filter';
+
+/** Every report of the hub: each a slice with its definition and API controller; the web shell serves them all. */
+const REPORT_CLASSES: Array<new (...args: never[]) => ReportDefinition> = [MyActivityReport, ProgrammeSummaryReport, ActivitySummarisedReport];
+const REPORT_CONTROLLERS = [MyActivityController, ProgrammeSummaryController, ActivitySummarisedController];
 
 @Module({})
 export class ReportingModule {
@@ -52,6 +65,8 @@ export class ReportingModule {
         AdminReportsController,
         OrganisationController,
         AuditorController,
+        ReportsWebController,
+        ...REPORT_CONTROLLERS,
         CertificatesController,
         MyCertificatesController,
         VerifyController,
@@ -78,6 +93,9 @@ export class ReportingModule {
         WebErrorFilter,
         ReportSources,
         PdfRenderer,
+        ReportRunner,
+        ...REPORT_CLASSES,
+        { provide: REPORT_DEFINITIONS, useFactory: (...reports: ReportDefinition[]) => reports, inject: REPORT_CLASSES },
         // The deployment's key signs each certificate's Open Badges credential; JwksController publishes its public half.
         { provide: DEPLOYMENT_KEY, useFactory: () => DeploymentKey.load(config.deploymentKey) },
         CertificateRecords,
