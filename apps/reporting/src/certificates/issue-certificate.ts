@@ -8,6 +8,7 @@ import type { ReportingConfig } from '../config';
 import { PdfRenderer } from '../report-outputs/pdf-renderer';
 import { ReportDates } from '../report-outputs/report-dates';
 import type { ReportSource } from '../report-outputs/report-source';
+import { readProgrammeSummary } from '../shared/programme-summary/programme-summary';
 import { REPORTING_CONFIG } from '../tokens';
 import { Shell } from '../web/shell';
 import { certificatePage } from './certificate-page';
@@ -48,15 +49,18 @@ export class CertificateIssuer {
     if (!composition.available) throw new AppError('RESOURCE.NOT_FOUND', `There is no certificate for this yet: ${composition.missing.join('; ')}.`);
     const { certificate } = composition;
     const issue = { verificationCode: newVerificationCode(), issuedAt: new Date().toISOString() };
-    const pdf = await this.render(reply, certificate, issue);
+    const pdf = await this.render(reply, source, certificate, issue);
     await this.record(certificate, issue);
     return { pdf, fileName: `certificate-${containerId}-${issue.verificationCode}.pdf`, verificationCode: issue.verificationCode, factsHash: certificate.factsHash };
   }
 
-  private async render(reply: FastifyReply, certificate: ComposedCertificate, issue: { verificationCode: string; issuedAt: string }): Promise<Buffer> {
+  private async render(reply: FastifyReply, source: ReportSource, certificate: ComposedCertificate, issue: { verificationCode: string; issuedAt: string }): Promise<Buffer> {
     const { facts } = certificate;
     const page = await certificatePage(facts, issue, { hubName: this.config.hubName, publicUrl: this.config.publicUrl, dates: this.dates });
-    const html = await this.shell.html(reply, null, 'certificates/certificate.njk', { certificate: page, summaryTemplate: null });
+    // Pages 2+: the programme/course summary, from the same source, unless the course or programme leaves it out.
+    const summaryOf = { learnerId: facts.learnerId, learnerName: facts.learnerName, kind: facts.kind, containerId: facts.containerId };
+    const summary = certificate.omitsSummary ? null : await readProgrammeSummary(source, summaryOf, this.dates);
+    const html = await this.shell.html(reply, null, 'certificates/certificate.njk', { certificate: page, summary });
     return this.renderer.render(html, {
       reportName: `Certificate: ${facts.title}`,
       ranBy: `${facts.learnerName} (${facts.learnerId})`,
