@@ -19,6 +19,7 @@ import { ReportSources } from '../report-outputs/report-source';
 import { readCertificateTarget, readVerificationCode } from './certificate-request';
 import { CertificateIssuer } from './issue-certificate';
 import { LearnerCertificates, requireOwnCertificates } from './learner-certificates';
+import { VERIFICATION_CODE_PATTERN } from './verification-code';
 
 /**
  * A learner's own certificates through the API: where each stands, downloading one (which issues it:
@@ -66,6 +67,7 @@ export class CertificatesController {
 
   @Get('issued/:code/credential')
   @ApiOperation({ summary: 'An issued certificate as an Open Badges 3.0 credential: a VC-JWT signed with the deployment key (see /.well-known/jwks.json)' })
+  @ApiParam({ name: 'code', description: 'The verification code of a certificate issued to you', schema: { type: 'string', pattern: VERIFICATION_CODE_PATTERN } })
   @ApiProduces('application/jwt')
   @ApiOkResponse({ description: 'The compact JWS; its payload is the OpenBadgeCredential', schema: { type: 'string' } })
   @ApiBadRequestResponse({ description: 'Not a verification code' })

@@ -18,13 +18,19 @@ export function newVerificationCode(): string {
 
 /**
  * A code as a person typed it, in its printed form, or null when it cannot be one. Case, spaces and
- * hyphens do not matter, and the letters Crockford's base32 reads as digits are read so (O as 0,
+ * hyphens do not matter (see VERIFICATION_CODE_PATTERN), and the letters Crockford's base32 reads as digits are read so (O as 0,
  * I and L as 1), so a code copied by hand still matches.
  */
 export function normaliseVerificationCode(typed: string): string | null {
-  const compact = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const compact = typed.toUpperCase().replace(/[ -]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return compact.length === CODE_CHARACTERS && CROCKFORD.test(compact) ? grouped(compact) : null;
 }
+
+/**
+ * What normaliseVerificationCode accepts, as a regular expression for the OpenAPI description: twelve
+ * letters (any case, not U) or digits, with spaces and hyphens anywhere.
+ */
+export const VERIFICATION_CODE_PATTERN = '^[ -]*([0-9A-TV-Za-tv-z][ -]*){12}$';
 
 function grouped(compact: string): string {
   return compact.match(new RegExp(`.{1,${GROUP}}`, 'g'))!.join('-');

@@ -1,4 +1,4 @@
-import { newVerificationCode, normaliseVerificationCode } from './verification-code';
+import { newVerificationCode, normaliseVerificationCode, VERIFICATION_CODE_PATTERN } from './verification-code';
 
 describe('verification codes', () => {
   it('are three groups of four Crockford base32 characters, different every time', () => {
@@ -19,8 +19,16 @@ describe('verification codes', () => {
   });
 
   it('refuse what cannot be a code: wrong length, or a character outside the alphabet', () => {
-    for (const typed of ['', 'K7QF-92XM-4HT', 'K7QF-92XM-4HTDX', 'K7QF-92XM-4HTU', 'K7QF/92XM/4HTD', '../../etc']) {
+    for (const typed of ['', 'K7QF-92XM-4HT', 'K7QF-92XM-4HTDX', 'K7QF-92XM-4HTU', 'K7QF/92XM/4HTD', 'K7QF\t92XM4HTD', '../../etc']) {
       expect(normaliseVerificationCode(typed)).toBeNull();
+      expect(new RegExp(VERIFICATION_CODE_PATTERN).test(typed)).toBe(false);
+    }
+  });
+
+  it('are described by the OpenAPI pattern exactly where they are accepted', () => {
+    for (const typed of ['k7qf 92xm 4htd', 'K7QF92XM4HTD', '1o0I-lLAB-CDEF', ' -K7QF-92XM-4HTD- ', newVerificationCode()]) {
+      expect(normaliseVerificationCode(typed)).not.toBeNull();
+      expect(new RegExp(VERIFICATION_CODE_PATTERN).test(typed)).toBe(true);
     }
   });
 });

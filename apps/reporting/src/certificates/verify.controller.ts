@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ReportSources } from '../report-outputs/report-source';
 import { readVerificationCode } from './certificate-request';
+import { VERIFICATION_CODE_PATTERN } from './verification-code';
 import { CertificateVerification, CertificateVerifier, VerificationStatus } from './verify-certificate';
 
 class VerifiedCertificateView {
@@ -32,6 +33,7 @@ export class VerifyController {
 
   @Get(':code')
   @ApiOperation({ summary: 'Check a certificate: valid, superseded (the record has changed since it was issued) or not recognised' })
+  @ApiParam({ name: 'code', description: 'The code printed on the certificate (any case; spaces and hyphens ignored)', schema: { type: 'string', pattern: VERIFICATION_CODE_PATTERN } })
   @ApiOkResponse({ type: CertificateVerificationView })
   @ApiBadRequestResponse({ description: 'Not a verification code' })
   @ApiTooManyRequestsResponse({ description: 'Too many checks from this address; try again in a minute' })
