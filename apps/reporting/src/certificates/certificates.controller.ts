@@ -17,7 +17,7 @@ import { BearerViewer, ViewerId } from '../access/bearer-viewer.guard';
 import { sendPdf } from '../report-outputs/pdf-templates';
 import { ReportSources } from '../report-outputs/report-source';
 import { readCertificateTarget, readVerificationCode } from './certificate-request';
-import { CertificateIssuer } from './issue-certificate';
+import { CertificateIssuer, serverTiming } from './issue-certificate';
 import { LearnerCertificates, requireOwnCertificates } from './learner-certificates';
 import { VERIFICATION_CODE_PATTERN } from './verification-code';
 
@@ -62,7 +62,8 @@ export class CertificatesController {
     const target = readCertificateTarget(kind, containerId);
     requireOwnCertificates(viewerId, learnerId);
     const issued = await this.issuer.issue(reply, this.sources.current(), learnerId, target.kind, target.containerId);
-    return sendPdf(reply.header('x-verification-code', issued.verificationCode).header('x-facts-hash', issued.factsHash), issued.fileName, issued.pdf);
+    const headers = { 'x-verification-code': issued.verificationCode, 'x-facts-hash': issued.factsHash, 'server-timing': serverTiming(issued.timings) };
+    return sendPdf(reply.headers(headers), issued.fileName, issued.pdf);
   }
 
   @Get('issued/:code/credential')

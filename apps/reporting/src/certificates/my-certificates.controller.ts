@@ -9,7 +9,7 @@ import { REPORTING_CONFIG } from '../tokens';
 import { Shell } from '../web/shell';
 import { WebErrorFilter } from '../web/web-error.filter';
 import { readCertificateTarget, readVerificationCode } from './certificate-request';
-import { CertificateIssuer } from './issue-certificate';
+import { CertificateIssuer, serverTiming } from './issue-certificate';
 import { LearnerCertificates } from './learner-certificates';
 
 /**
@@ -52,7 +52,7 @@ export class MyCertificatesController {
     const viewer = await this.shell.viewer(request);
     const target = readCertificateTarget(kind, containerId);
     const issued = await this.issuer.issue(reply, this.sources.current(), viewer.person.userId, target.kind, target.containerId);
-    return sendPdf(reply.header('x-verification-code', issued.verificationCode), issued.fileName, issued.pdf);
+    return sendPdf(reply.header('x-verification-code', issued.verificationCode).header('server-timing', serverTiming(issued.timings)), issued.fileName, issued.pdf);
   }
 
   @Get('issued/:code/credential')

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { ReportingConfig } from '../config';
 import { ReportDates } from '../report-outputs/report-dates';
 import { ReportSources } from '../report-outputs/report-source';
@@ -31,7 +31,7 @@ export class VerifyPageController {
   }
 
   @Get()
-  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('code') typed?: string): Promise<void> {
+  async form(@Res() reply: FastifyReply, @Query('code') typed?: string): Promise<void> {
     if (typed === undefined) return this.shell.render(reply, null, 'certificates/verify-certificate.njk', { values: {} });
     const code = normaliseVerificationCode(typed);
     if (!code) return this.refuse(reply, typed);
@@ -39,7 +39,7 @@ export class VerifyPageController {
   }
 
   @Get(':code')
-  async result(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('code') typed: string): Promise<void> {
+  async result(@Res() reply: FastifyReply, @Param('code') typed: string): Promise<void> {
     const code = normaliseVerificationCode(typed);
     if (!code) return this.refuse(reply, typed);
     const verification = await this.verifier.verify(this.sources.current(), code);
