@@ -20,7 +20,9 @@
 const NOT_SLICES = {
   ingest: ['shared', 'testing', 'authenticate'],
   projector: ['shared', 'testing', 'project-ledger', 'rebuild', 'watermark'],
-  reporting: ['shared', 'testing', 'access', 'learner-record'],
+  // report-outputs: the kit every report renders with (PDF, CSV, UK dates, the generation it reads);
+  // web: the shell's plumbing (session, page frame, error pages) that every report's pages use.
+  reporting: ['shared', 'testing', 'access', 'learner-record', 'report-outputs', 'web'],
 };
 
 const sliceRules = Object.entries(NOT_SLICES).map(([app, shared]) => ({

@@ -18,6 +18,8 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 # The web shell's templates are read at run time; the client registry is the deployment's own (INGEST_CLIENTS_FILE).
 COPY --from=build /app/apps/reporting/views apps/reporting/views
+# The stylesheets report and certificate pages load, on screen and in their PDFs.
+COPY --from=build /app/apps/reporting/assets apps/reporting/assets
 COPY package.json ./
 USER node
 CMD ["sh", "-c", "exec node --enable-source-maps dist/apps/${APP}/src/main.js"]

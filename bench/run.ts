@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startLocalStack } from '@ledger/test-harness';
+import { benchCertificates } from './certificates.bench';
 import { benchChain } from './chain.bench';
 import { benchIngest } from './ingest.bench';
 import { benchProjection } from './projection.bench';
@@ -8,9 +9,9 @@ import { benchScale } from './scale/scale.bench';
 /**
  * `npm run bench`: every scenario against one local stack, each printing its ratio to a raw baseline
  * measured in the same run. Sizes are bounded so a run ends by itself in a few minutes.
- * `npm run bench -- ingest`, `-- projection` or `-- chain` runs one scenario. `npm run bench -- scale`
- * (opt-in, not part of the default run: it takes the better part of an hour) measures a national-shaped
- * ledger; `SCALE_LEARNERS` sets its size (default 100 000 learners × 10 sessions).
+ * `npm run bench -- ingest`, `-- projection`, `-- chain` or `-- certificates` runs one scenario.
+ * `npm run bench -- scale` (opt-in, not part of the default run: it takes hours) measures a
+ * national-shaped ledger; `SCALE_LEARNERS` sets its size (default 100 000 learners × 10 sessions).
  */
 async function main(): Promise<void> {
   const stack = await startLocalStack({ rootDir: resolve(__dirname, '..'), runName: 'bench', onServiceCrash: (m) => console.error(m) });
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     if (only.length === 0 || only.includes('chain')) {
       await benchChain(stack, { events: 100_000, ingestPairs: 5, ingest: { batches: 120, batchSize: 500, clients: 6 } });
     }
+    if (only.length === 0 || only.includes('certificates')) await benchCertificates(stack, { sequential: 100, concurrent: 100, clients: 4, pdfPages: 2 });
     if (only.includes('scale')) {
       const learners = Number(process.env.SCALE_LEARNERS ?? 100_000);
       const shape = { learners, sessionsPerLearner: 10, organisations: 500, programmes: 10, coursesPerProgramme: 5, sessionsPerCourse: 4 };

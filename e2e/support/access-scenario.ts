@@ -33,7 +33,7 @@ export async function startAccessScenario(): Promise<AccessScenario> {
     const erin = await store.db.collection<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION).findOne({ _id: 'learner-erin' });
     const ashaProgress = await store.db.collection(LEARNER_PROGRESS_COLLECTION).countDocuments({ learnerId: 'learner-asha' });
     const leadRevoked = rx9?.kind === 'organisation' && rx9.reportingLeads.some((lead) => lead.revokedAt !== null);
-    return leadRevoked && erin?.workplace?.odsCode === 'RX9' && ashaProgress === 4 ? true : undefined;
+    return leadRevoked && erin?.workplace?.odsCode === 'RX9' && ashaProgress === 5 ? true : undefined;
   });
   return {
     env,

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
  * A second programme (infection prevention and control) that RJ1 may not see identifiably, and the
  * people of the access demo (see config/people.local.json): a learner who has not accepted the terms,
  * one who moved from RJ1 to RX9, another trainee.
+ * A retired course (Safeguarding Adults 2019) that Asha completed before it was retired: it stays on
+ * her record and in the summarised report.
  * Event ids are derived from a name, so loading the demo twice appends nothing new.
  */
 export function demoEvents(now: Date): Array<Record<string, unknown>> {
@@ -61,10 +63,29 @@ export function demoEvents(now: Date): Array<Record<string, unknown>> {
       statusPolicy: 'latest',
     }),
     event('ipc-session', 'SessionDefined', ipcSession, 600, { sessionId: ipcSession, title: 'Hand hygiene', parentType: 'course', parentId: 'ipc-l1', requiresPass: false }),
+    event('old-course', 'CourseDefined', 'safeguarding-adults-2019', 900, {
+      courseId: 'safeguarding-adults-2019',
+      programmeId: 'prog-safeguarding',
+      title: 'Safeguarding Adults (2019 edition)',
+      sessionIds: ['safeguarding-adults-2019-s1'],
+      issuesCertificate: false,
+      omitsSummaryFromCertificate: false,
+      statusPolicy: 'latest',
+    }),
+    event('old-session', 'SessionDefined', 'safeguarding-adults-2019-s1', 900, {
+      sessionId: 'safeguarding-adults-2019-s1',
+      title: 'Safeguarding Adults 2019: Whole course',
+      parentType: 'course',
+      parentId: 'safeguarding-adults-2019',
+      requiresPass: false,
+    }),
+    event('old-course-retired', 'CourseRetired', 'safeguarding-adults-2019', 650, { courseId: 'safeguarding-adults-2019' }),
     event('asha-ipc-1', 'SessionAccessed', 'learner-asha', 100, { sessionId: ipcSession, attemptId: 'asha-ipc-a1', timeSpentSeconds: 900 }),
     event('dev-1', 'SessionAccessed', 'learner-dev', 80, { sessionId: safeguarding, attemptId: 'dev-a1', timeSpentSeconds: 240 }),
     event('erin-1', 'SessionAccessed', 'learner-erin', 70, { sessionId: safeguarding, attemptId: 'erin-a1', timeSpentSeconds: 660 }),
     event('finn-1', 'SessionAccessed', 'trainee-finn', 65, { sessionId: safeguarding, attemptId: 'finn-a1', timeSpentSeconds: 120 }),
+    event('asha-old-1', 'SessionAccessed', 'learner-asha', 800, { sessionId: 'safeguarding-adults-2019-s1', attemptId: 'asha-old-a1', timeSpentSeconds: 1800 }),
+    event('asha-old-2', 'SessionCompleted', 'learner-asha', 790, { sessionId: 'safeguarding-adults-2019-s1', attemptId: 'asha-old-a1' }),
     event('asha-1', 'SessionAccessed', 'learner-asha', 300, { sessionId: safeguarding, attemptId: 'asha-a1', timeSpentSeconds: 1260 }),
     event('asha-2', 'SessionCompleted', 'learner-asha', 280, { sessionId: safeguarding, attemptId: 'asha-a1' }),
     event('asha-3', 'SessionAccessed', 'learner-asha', 240, { sessionId: assessment, attemptId: 'asha-a2', timeSpentSeconds: 540 }),

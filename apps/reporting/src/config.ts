@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { privateKeyFileProblem } from '@ledger/deployment-key';
+import { isKnownTimeZone } from '@ledger/read-store';
 import { EnvReader, LOG_LEVELS, LogLevel } from '@ledger/runtime';
 
 export interface ReportingConfig {
@@ -26,7 +29,29 @@ export interface ReportingConfig {
   hubAdmins: string[];
   /** Requests per minute per client address, before 429. */
   rateLimitPerMinute: number;
+  /** The hub's name as certificates and their Open Badges credentials name the issuer. */
+  hubName: string;
+  /** The deployment's Ed25519 signing key (PKCS#8 PEM), which signs Open Badges credentials; outside production a key is made there if missing. */
+  deploymentKey: { file: string; generateIfMissing: boolean };
+  reports: ReportsConfig;
 }
+
+/** How reports are produced (see report-outputs/). */
+export interface ReportsConfig {
+  /** IANA time zone of UK dates in reports: date filters, grouping and the times shown. */
+  timeZone: string;
+  /** Debian's Chromium, which renders PDFs (puppeteer-core never downloads a browser). */
+  chromiumPath: string;
+  /** Browser pages kept for PDF rendering at most: PDFs beyond this wait for a page. */
+  pdfPages: number;
+  /** A run over more learners than this is recorded by what it covered rather than by listing every learner. */
+  auditMaxListedSubjects: number;
+  /** Anonymised counts from 1 to this are suppressed (NHS England's HES rule: 7). */
+  suppressionThreshold: number;
+}
+
+/** Where a development key is kept when none is configured: the git-ignored folder of local state (the projector uses the same one). */
+const DEVELOPMENT_KEY_FILE = '.infra/deployment-key.pem';
 
 /** Reads and checks the reporting app's settings once, at boot. */
 export function loadReportingConfig(env: Record<string, string | undefined>): ReportingConfig {
@@ -34,6 +59,11 @@ export function loadReportingConfig(env: Record<string, string | undefined>): Re
   const port = read.port('REPORTING_PORT', 3000);
   const sessionSecret = read.string('SESSION_SECRET');
   if (sessionSecret && sessionSecret.length < 32) read.problem('SESSION_SECRET', 'must be at least 32 characters');
+  const production = env.NODE_ENV === 'production';
+  const generateIfMissing = !production && !env.DEPLOYMENT_KEY_FILE?.trim();
+  const keyFile = read.file('DEPLOYMENT_KEY_FILE', production ? undefined : resolve(DEVELOPMENT_KEY_FILE), (path) =>
+    generateIfMissing ? undefined : privateKeyFileProblem(path),
+  );
   return read.done({
     port,
     host: read.string('HOST', '127.0.0.1'),
@@ -51,5 +81,20 @@ export function loadReportingConfig(env: Record<string, string | undefined>): Re
     sessionSecret,
     hubAdmins: read.list('HUB_ADMINS'),
     rateLimitPerMinute: read.int('REPORTING_RATE_LIMIT_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
+    hubName: read.string('HUB_NAME', 'e-Learning Hub'),
+    deploymentKey: { file: keyFile, generateIfMissing },
+    reports: readReportsConfig(read),
   });
+}
+
+function readReportsConfig(read: EnvReader): ReportsConfig {
+  const timeZone = read.string('REPORT_TIME_ZONE', 'Europe/London');
+  if (!isKnownTimeZone(timeZone)) read.problem('REPORT_TIME_ZONE', `must be an IANA time zone such as Europe/London, got "${timeZone}"`);
+  return {
+    timeZone,
+    chromiumPath: read.string('CHROMIUM_PATH', '/usr/bin/chromium'),
+    pdfPages: read.int('REPORT_PDF_PAGES', 2, { min: 1, max: 32 }),
+    auditMaxListedSubjects: read.int('AUDIT_MAX_LISTED_SUBJECTS', 10_000, { min: 1, max: 100_000 }),
+    suppressionThreshold: read.int('SUPPRESSION_THRESHOLD', 7, { min: 1, max: 100 }),
+  };
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AccessFactsReader } from '@ledger/access-policy';
+import { DEPLOYMENT_KEY, DeploymentKey, JwksController } from '@ledger/deployment-key';
 import { ReadStore } from '@ledger/read-store';
 import { AccessTokenVerifier, createLogger, HEALTH_PROBES, HealthController } from '@ledger/runtime';
 import { BearerViewer } from './access/bearer-viewer.guard';
@@ -9,10 +10,31 @@ import { IngestClient } from './access/ingest-client';
 import { LearnerAccess } from './access/learner-access';
 import { RelyingParty } from './access/relying-party';
 import type { ReportingConfig } from './config';
+import { AuditorCertificatesController } from './certificates/auditor-certificates.controller';
+import { CertificateRecords } from './certificates/certificate-records';
+import { CertificatesController } from './certificates/certificates.controller';
+import { CertificateComposer } from './certificates/compose-certificate';
+import { CertificateIssuer } from './certificates/issue-certificate';
+import { LearnerCertificates } from './certificates/learner-certificates';
+import { MyCertificatesController } from './certificates/my-certificates.controller';
+import { CertificateVerifier } from './certificates/verify-certificate';
+import { VerifyPageController } from './certificates/verify-page.controller';
+import { VerifyController } from './certificates/verify.controller';
 import { DataCompleteThrough } from './data-complete-through';
 import { LearnerActivityController } from './learner-activity/learner-activity.controller';
 import { LearnerProgressController } from './learner-progress/learner-progress.controller';
 import { LearnerRecords } from './learner-record/learner-records';
+import { ActivitySummarisedController } from './activity-summarised/activity-summarised.controller';
+import { ActivitySummarisedReport } from './activity-summarised/activity-summarised.report';
+import { MyActivityController } from './my-activity/my-activity.controller';
+import { MyActivityReport } from './my-activity/my-activity.report';
+import { ProgrammeSummaryController } from './programme-summary/programme-summary.controller';
+import { ProgrammeSummaryReport } from './programme-summary/programme-summary.report';
+import { PdfRenderer } from './report-outputs/pdf-renderer';
+import { ReportSources } from './report-outputs/report-source';
+import { REPORT_DEFINITIONS, ReportDefinition } from './shared/reports/report-definition';
+import { ReportRunner } from './shared/reports/report-runner';
+import { ReportsWebController } from './shared/reports/reports-web.controller';
 import { APP_LOGGER, REPORTING_CONFIG } from './tokens';
 import { AdminReportsController } from './web/admin-reports.controller';
 import { AuditorController } from './web/auditor.controller';
@@ -23,6 +45,10 @@ import { OrganisationController } from './web/organisation.controller';
 import { Shell } from './web/shell';
 import { SignInController } from './web/sign-in.controller';
 import { WebErrorFilter } from './web/web-error.filter';
+
+/** Every report of the hub: each a slice with its definition and API controller; the web shell serves them all. */
+const REPORT_CLASSES: Array<new (...args: never[]) => ReportDefinition> = [MyActivityReport, ProgrammeSummaryReport, ActivitySummarisedReport];
+const REPORT_CONTROLLERS = [MyActivityController, ProgrammeSummaryController, ActivitySummarisedController];
 
 @Module({})
 export class ReportingModule {
@@ -39,6 +65,14 @@ export class ReportingModule {
         AdminReportsController,
         OrganisationController,
         AuditorController,
+        ReportsWebController,
+        ...REPORT_CONTROLLERS,
+        CertificatesController,
+        MyCertificatesController,
+        VerifyController,
+        VerifyPageController,
+        AuditorCertificatesController,
+        JwksController,
       ],
       providers: [
         { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
@@ -57,6 +91,18 @@ export class ReportingModule {
         LearnersYouMaySee,
         Shell,
         WebErrorFilter,
+        ReportSources,
+        PdfRenderer,
+        ReportRunner,
+        ...REPORT_CLASSES,
+        { provide: REPORT_DEFINITIONS, useFactory: (...reports: ReportDefinition[]) => reports, inject: REPORT_CLASSES },
+        // The deployment's key signs each certificate's Open Badges credential; JwksController publishes its public half.
+        { provide: DEPLOYMENT_KEY, useFactory: () => DeploymentKey.load(config.deploymentKey) },
+        CertificateRecords,
+        CertificateComposer,
+        CertificateIssuer,
+        CertificateVerifier,
+        LearnerCertificates,
       ],
     };
   }

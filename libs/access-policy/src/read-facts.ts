@@ -7,18 +7,18 @@ import {
   grantsIdOfViewer,
   LEARNER_PROFILES_COLLECTION,
   LearnerProfileDocument,
-  ReadStore,
+  ReadModels,
   standingGrants,
 } from '@ledger/read-store';
 import type { SubjectFacts, ViewerFacts } from './facts';
 
 /**
- * The thin I/O shell around the policy: the documents it needs, each read by `_id` in the current
- * generation. Nothing here decides anything.
+ * The thin I/O shell around the policy: the documents it needs, each read by `_id` in the generation
+ * `store` reads (the current one, or a past one for an as-of view). Nothing here decides anything.
  */
 export class AccessFactsReader {
   constructor(
-    private readonly store: ReadStore,
+    private readonly store: ReadModels,
     /** User ids named hub admins by configuration (HUB_ADMINS). */
     private readonly bootstrappedAdmins: readonly string[],
   ) {}

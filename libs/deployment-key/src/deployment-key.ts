@@ -1,4 +1,5 @@
 import { sign as signBytes, KeyObject } from 'node:crypto';
+import { CompactJWSHeaderParameters, CompactSign } from 'jose';
 import { ensureDevelopmentKeyFile, readEd25519PrivateKey } from './key-file';
 import { publicJwkOf, PublicJwk } from './public-jwk';
 import { PublicKeySet } from './public-key-set';
@@ -41,6 +42,14 @@ export class DeploymentKey {
   /** An Ed25519 signature (64 bytes) over `bytes`. */
   sign(bytes: Buffer): Buffer {
     return signBytes(null, bytes, this.privateKey);
+  }
+
+  /**
+   * A compact JWS (RFC 7515) over `payload`, signed with this key (EdDSA), with `header` in its
+   * protected header: for documents the deployment vouches for in a standard envelope (a VC-JWT).
+   */
+  async signCompactJws(payload: Uint8Array, header: Omit<CompactJWSHeaderParameters, 'alg'>): Promise<string> {
+    return new CompactSign(payload).setProtectedHeader({ ...header, alg: 'EdDSA' }).sign(this.privateKey);
   }
 
   /** Whether `signature` is this key's signature over `bytes`. */

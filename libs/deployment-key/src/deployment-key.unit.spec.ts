@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeploymentKey } from './deployment-key';
 import { privateKeyFileProblem } from './key-file';
+import { compactVerify, importJWK } from 'jose';
 import { PublicKeySet } from './public-key-set';
 
 describe('DeploymentKey', () => {
@@ -24,6 +25,16 @@ describe('DeploymentKey', () => {
     expect(key.verify(Buffer.from('sealed'), signature)).toBe(true);
     expect(key.verify(Buffer.from('sealeD'), signature)).toBe(false);
     expect(key.publicKeys().verify('another-kid', Buffer.from('sealed'), signature)).toBe(false);
+  });
+
+  it('signs a compact JWS (EdDSA) that its public JWK verifies, and an altered payload does not', async () => {
+    const key = await DeploymentKey.load({ file: join(dir, 'jws.pem'), generateIfMissing: true });
+    const jws = await key.signCompactJws(Buffer.from('{"a":1}'), { typ: 'JWT', kid: key.keyId });
+    const publicKey = await importJWK(key.publicJwk, 'EdDSA');
+    const verified = await compactVerify(jws, publicKey);
+    expect([verified.protectedHeader, Buffer.from(verified.payload).toString()]).toEqual([{ typ: 'JWT', kid: key.keyId, alg: 'EdDSA' }, '{"a":1}']);
+    const [header, , signature] = jws.split('.');
+    await expect(compactVerify(`${header}.${Buffer.from('{"a":2}').toString('base64url')}.${signature}`, publicKey)).rejects.toThrow(/signature verification failed/);
   });
 
   it('its key id is the RFC 7638 thumbprint (RFC 8037 appendix A.3 example key)', async () => {

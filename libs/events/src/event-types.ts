@@ -40,7 +40,8 @@ import { OrganisationProgrammeAccessGrantedV1 } from './organisation/organisatio
 import { OrganisationProgrammeAccessRevokedV1 } from './organisation/organisation-programme-access-revoked';
 import { IdentifiableReportRunV2 } from './audit/identifiable-report-run';
 import { upcastIdentifiableReportRunV1 } from './audit/identifiable-report-run.v1';
-import { CertificateIssuedV1 } from './audit/certificate-issued';
+import { CertificateIssuedV2 } from './audit/certificate-issued';
+import { upcastCertificateIssuedV1 } from './audit/certificate-issued.v1';
 import { XapiStatementRecordedV1 } from './xapi/xapi-statement-recorded';
 import { StatementVoidedV1 } from './xapi/statement-voided';
 
@@ -123,7 +124,7 @@ register(OrganisationProgrammeAccessGrantedV1);
 register(OrganisationProgrammeAccessRevokedV1);
 
 register(IdentifiableReportRunV2, { 1: upcastIdentifiableReportRunV1 });
-register(CertificateIssuedV1);
+register(CertificateIssuedV2, { 1: upcastCertificateIssuedV1 });
 
 register(XapiStatementRecordedV1);
 register(StatementVoidedV1);

@@ -30,10 +30,19 @@ const DEFAULT_MAX_CONCURRENT_OPERATIONS = 10;
 const NAMESPACE_EXISTS = 48;
 
 /**
+ * Whatever reads read models by name: the store itself (the generation readers use now), or a view of
+ * one generation (an auditor's "as it stood then"). Readers that take this instead of the store show
+ * whichever generation they are given without knowing.
+ */
+export interface ReadModels {
+  readModel<T extends Document>(name: string): Promise<Collection<T>>;
+}
+
+/**
  * A connection to the read-model database. Writers (projections) and readers (reporting) share this
  * type but not collections: each collection is owned by exactly one projection.
  */
-export class ReadStore {
+export class ReadStore implements ReadModels {
   private kind?: Promise<StoreKind>;
   private postgresIndexes?: FerretDbPostgresIndexes;
 

@@ -8,13 +8,13 @@ const STATUS: Record<AppErrorCode, number> = {
   'REQUEST.INVALID': HttpStatus.BAD_REQUEST,
   'REQUEST.TOO_LARGE': HttpStatus.PAYLOAD_TOO_LARGE,
   'REQUEST.METHOD_NOT_ALLOWED': HttpStatus.METHOD_NOT_ALLOWED,
+  'REQUEST.RATE_LIMITED': HttpStatus.TOO_MANY_REQUESTS,
   'EVENT.CONFLICT': HttpStatus.CONFLICT,
   'LEDGER.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'STORE.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'RESOURCE.NOT_FOUND': HttpStatus.NOT_FOUND,
   'AUTH.UNAUTHENTICATED': HttpStatus.UNAUTHORIZED,
   'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
-  'REQUEST.RATE_LIMITED': HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** Fastify's own error codes for requests it refuses before any handler runs. */
@@ -39,7 +39,11 @@ export class AppErrorFilter implements ExceptionFilter {
     const body = this.methodNotAllowed(error, http.getRequest<FastifyRequest>(), reply) ?? this.toBody(error);
     // RFC 6750: a 401 says which schemes would be accepted.
     if (body.status === HttpStatus.UNAUTHORIZED) void reply.header('www-authenticate', 'Bearer realm="activity-ledger"');
-    reply.status(body.status).send({ code: body.code, message: body.message, ...(body.details === undefined ? {} : { details: body.details }) });
+    // Always JSON, whatever the handler had set before it failed (a page rendered for a PDF leaves text/html).
+    reply
+      .status(body.status)
+      .type('application/json; charset=utf-8')
+      .send({ code: body.code, message: body.message, ...(body.details === undefined ? {} : { details: body.details }) });
   }
 
   /**
@@ -55,15 +59,15 @@ export class AppErrorFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown): { status: number; code: string; message: string; details?: unknown } {
-    // @fastify/rate-limit refuses with a plain error carrying statusCode 429.
-    if ((error as { statusCode?: unknown }).statusCode === HttpStatus.TOO_MANY_REQUESTS) {
-      return { status: HttpStatus.TOO_MANY_REQUESTS, code: 'REQUEST.RATE_LIMITED', message: (error as Error).message };
-    }
     if (error instanceof AppError) return { status: STATUS[error.code], code: error.code, message: error.message, details: error.details };
     const fastifyCode = (error as { code?: string }).code;
     if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
       const code = FASTIFY_CODES[fastifyCode];
       return { status: STATUS[code], code, message: (error as Error).message };
+    }
+    // @fastify/rate-limit refuses with a plain error carrying 429 (its Retry-After header is already set).
+    if ((error as { statusCode?: number }).statusCode === HttpStatus.TOO_MANY_REQUESTS) {
+      return { status: HttpStatus.TOO_MANY_REQUESTS, code: 'REQUEST.RATE_LIMITED', message: 'too many requests from this address; try again in a minute' };
     }
     if (error instanceof SyntaxError) return { status: 400, code: 'REQUEST.INVALID', message: `body is not valid JSON: ${error.message}` };
     if (error instanceof HttpException) {

@@ -8,6 +8,8 @@ export type AppErrorCode =
   | 'REQUEST.INVALID'
   | 'REQUEST.TOO_LARGE'
   | 'REQUEST.METHOD_NOT_ALLOWED'
+  /** Too many requests from one client address in the rate limit's window. */
+  | 'REQUEST.RATE_LIMITED'
   | 'EVENT.CONFLICT'
   | 'LEDGER.UNAVAILABLE'
   | 'STORE.UNAVAILABLE'
@@ -15,8 +17,7 @@ export type AppErrorCode =
   /** No credentials, or credentials that prove nothing (expired, forged, for another audience). */
   | 'AUTH.UNAUTHENTICATED'
   /** Who is calling is known, and they may not do this. */
-  | 'AUTH.FORBIDDEN'
-  | 'REQUEST.RATE_LIMITED';
+  | 'AUTH.FORBIDDEN';
 
 export class AppError extends Error {
   constructor(

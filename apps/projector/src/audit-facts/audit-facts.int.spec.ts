@@ -13,8 +13,19 @@ describe('audit facts projection', () => {
   const hash = (digit: string) => digit.repeat(64);
   const reportRun = (runner: string, odsCode: string, subjectCount: number) =>
     ledgerEvent('IdentifiableReportRun', runner, { runId: 'run-1', viewerRole: 'report-runner', watermark: null, part: 1, parts: 1, subjectIds: [], reportName: 'organisation-staff-activity', parameters: { odsCode, output: 'csv' }, subjectCount });
-  const certificate = (learnerId: string, verificationCode: string, contentHash: string) =>
-    ledgerEvent('CertificateIssued', learnerId, { learnerId, scopeType: 'course', scopeId: 'course-hand-hygiene', verificationCode, contentHash });
+  const certificate = (learnerId: string, verificationCode: string, factsHash: string) =>
+    ledgerEvent('CertificateIssued', learnerId, {
+      learnerId,
+      scopeType: 'course',
+      scopeId: 'course-hand-hygiene',
+      verificationCode,
+      watermark: null,
+      learnerName: 'Aisha Khan',
+      title: 'Hand Hygiene',
+      completedAt: '2026-04-01T16:00:00.000Z',
+      factsVersion: 1,
+      factsHash,
+    });
   const hrRun = reportRun('user-hr-902', 'RJ1', 214);
   const aishaCertificate = certificate('learner-1', 'K7QF-92XM-4HTD', hash('a'));
   const stream = [
@@ -45,9 +56,9 @@ describe('audit facts projection', () => {
       ],
       subjectCount: 214,
     });
-    expect(await facts().findOne({ _id: aishaCertificate.eventId })).toMatchObject({ kind: 'certificate-issued', learnerId: 'learner-1', contentHash: hash('a') });
+    expect(await facts().findOne({ _id: aishaCertificate.eventId })).toMatchObject({ kind: 'certificate-issued', learnerId: 'learner-1', factsHash: hash('a'), title: 'Hand Hygiene' });
     const verification = await facts().findOne({ _id: certificateVerificationId('K7QF-92XM-4HTD') });
-    expect(verification).toMatchObject({ kind: 'certificate-verification', issues: [{ eventId: aishaCertificate.eventId, contentHash: hash('a'), scopeId: 'course-hand-hygiene' }] });
+    expect(verification).toMatchObject({ kind: 'certificate-verification', issues: [{ eventId: aishaCertificate.eventId, factsHash: hash('a'), scopeId: 'course-hand-hygiene' }] });
     expect(JSON.stringify(verification)).not.toContain('learner-1');
     const runs = await facts().find({ kind: 'identifiable-report-run' }).toArray();
     expect(runs.map((run) => run.kind === 'identifiable-report-run' && run.runnerId).sort()).toEqual(['tutor-1', 'user-hr-902']);

@@ -1,8 +1,8 @@
 import { assertNever, AuditEvent, CertificateIssued, IdentifiableReportRun, PositionedEvent } from '@ledger/events';
 import { advanceMetadata, AuditFactDocument, CertificateIssuedFact, CertificateVerificationDocument, certificateVerificationId, IdentifiableReportRunFact } from '@ledger/read-store';
 
-/** 2: report runs keep their role, watermark, run id and part. */
-export const AUDIT_FACTS_SCHEMA_VERSION = 2;
+/** 2: report runs keep their role, watermark, run id and part. 3: certificates keep page 1's facts and a facts hash. */
+export const AUDIT_FACTS_SCHEMA_VERSION = 3;
 
 /** An audit event on its way to a document: its own fact, or the verification entry of a certificate's code. */
 export type RoutedAuditEvent =
@@ -60,7 +60,7 @@ function reportRunFact(event: IdentifiableReportRun, projection: IdentifiableRep
 }
 
 function certificateFact(event: CertificateIssued, projection: CertificateIssuedFact['projection']): CertificateIssuedFact {
-  const { learnerId, scopeType, scopeId, verificationCode, contentHash } = event.data;
+  const { learnerId, scopeType, scopeId, verificationCode, watermark, learnerName, title, completedAt, factsVersion, factsHash } = event.data;
   return {
     _id: event.eventId,
     kind: 'certificate-issued',
@@ -68,7 +68,12 @@ function certificateFact(event: CertificateIssued, projection: CertificateIssued
     scopeType,
     scopeId,
     verificationCode,
-    contentHash,
+    watermark,
+    learnerName,
+    title,
+    completedAt,
+    factsVersion,
+    factsHash,
     issuedAt: event.occurredAt,
     recordedAt: event.recordedAt,
     issuedBy: event.actor,
@@ -77,8 +82,8 @@ function certificateFact(event: CertificateIssued, projection: CertificateIssued
 }
 
 function withIssue(current: CertificateVerificationDocument | null, { event, position }: PositionedEvent<CertificateIssued>): CertificateVerificationDocument {
-  const { verificationCode, scopeType, scopeId, contentHash } = event.data;
-  const issue = { eventId: event.eventId, scopeType, scopeId, contentHash, issuedAt: event.occurredAt };
+  const { verificationCode, scopeType, scopeId, factsHash } = event.data;
+  const issue = { eventId: event.eventId, scopeType, scopeId, factsHash, issuedAt: event.occurredAt };
   const issues = [...(current?.issues ?? []), issue].sort((a, b) => compare(a.issuedAt, b.issuedAt) || compare(a.eventId, b.eventId));
   return {
     _id: certificateVerificationId(verificationCode),

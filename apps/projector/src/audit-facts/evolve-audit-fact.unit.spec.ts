@@ -19,7 +19,18 @@ const hash = 'a'.repeat(64);
 const certificate = ledgerEvent(
   'CertificateIssued',
   'learner-42',
-  { learnerId: 'learner-42', scopeType: 'course', scopeId: 'course-hand-hygiene', verificationCode: 'K7QF-92XM-4HTD', contentHash: hash },
+  {
+    learnerId: 'learner-42',
+    scopeType: 'course',
+    scopeId: 'course-hand-hygiene',
+    verificationCode: 'K7QF-92XM-4HTD',
+    watermark: '2026-04-02T07:59:00.000Z',
+    learnerName: 'Aisha Khan',
+    title: 'Hand Hygiene',
+    completedAt: '2026-04-01T16:00:00.000Z',
+    factsVersion: 1,
+    factsHash: hash,
+  },
   { occurredAt: '2026-04-02T08:00:00.000Z' },
 );
 
@@ -41,11 +52,11 @@ describe('audit facts', () => {
 
   it('keeps each certificate issued, and a verification document by code that names no learner', () => {
     const docs = projectAuditFacts([atOffset(certificate, 0)]);
-    expect(docs.get(certificate.eventId)).toMatchObject({ kind: 'certificate-issued', learnerId: 'learner-42', verificationCode: 'K7QF-92XM-4HTD', contentHash: hash });
+    expect(docs.get(certificate.eventId)).toMatchObject({ kind: 'certificate-issued', learnerId: 'learner-42', verificationCode: 'K7QF-92XM-4HTD', factsHash: hash, learnerName: 'Aisha Khan', title: 'Hand Hygiene', completedAt: '2026-04-01T16:00:00.000Z', factsVersion: 1 });
     const verification = docs.get(certificateVerificationId('K7QF-92XM-4HTD'));
     expect(verification).toMatchObject({
       kind: 'certificate-verification',
-      issues: [{ eventId: certificate.eventId, scopeType: 'course', scopeId: 'course-hand-hygiene', contentHash: hash, issuedAt: '2026-04-02T08:00:00.000Z' }],
+      issues: [{ eventId: certificate.eventId, scopeType: 'course', scopeId: 'course-hand-hygiene', factsHash: hash, issuedAt: '2026-04-02T08:00:00.000Z' }],
     });
     expect(JSON.stringify(verification)).not.toContain('learner-42');
   });

@@ -1,7 +1,8 @@
 import { assertNever, PeopleEvent, PositionedEvent } from '@ledger/events';
 import { advanceMetadata, noEventsApplied, LearnerProfileDocument } from '@ledger/read-store';
 
-export const LEARNER_PROFILE_SCHEMA_VERSION = 1;
+/** 2: `workplaceOdsCode` and `pastWorkplaces`. */
+export const LEARNER_PROFILE_SCHEMA_VERSION = 2;
 
 /**
  * The learner-profile read model as a pure fold: the document after one more people event. One
@@ -25,9 +26,13 @@ export function evolveLearnerProfile(current: LearnerProfileDocument | null, { e
       next.email = event.data.email;
       next.emailIsWorkEmail = event.data.emailIsWorkEmail;
       break;
-    case 'EmploymentLocationSet':
+    case 'EmploymentLocationSet': {
+      const left = doc.workplace?.odsCode;
+      if (left && left !== event.data.odsCode) next.pastWorkplaces = [...doc.pastWorkplaces, { odsCode: left, from: doc.workplace!.setAt, until: event.occurredAt }];
       next.workplace = { odsCode: event.data.odsCode, jobRole: event.data.jobRole, setAt: event.occurredAt };
+      next.workplaceOdsCode = event.data.odsCode;
       break;
+    }
     case 'TermsAccepted':
       next.termsAccepted = { version: event.data.termsVersion, at: event.occurredAt };
       break;
@@ -45,6 +50,8 @@ function emptyLearnerProfile(learnerId: string): LearnerProfileDocument {
     emailIsWorkEmail: false,
     registeredAt: null,
     workplace: null,
+    workplaceOdsCode: null,
+    pastWorkplaces: [],
     termsAccepted: null,
     projection: noEventsApplied(LEARNER_PROFILE_SCHEMA_VERSION),
   };

@@ -28,6 +28,15 @@ describe('learner profile', () => {
   it('a cleared workplace is stated as nulls, so no organisation sees the learner', () => {
     const profile = fold([atOffset(registered, 0), atOffset(workingAtLeeds, 1), atOffset(workplaceCleared, 2)]);
     expect(profile?.workplace).toEqual({ odsCode: null, jobRole: null, setAt: '2026-03-01T09:00:00.000Z' });
+    expect(profile?.workplaceOdsCode).toBeNull();
+  });
+
+  it("keeps the current ODS code at the top level (an organisation's staff are read by it) and the workplaces left", () => {
+    const movedToBradford = ledgerEvent('EmploymentLocationSet', learner, { odsCode: 'RAE', jobRole: 'Ward Sister' }, { occurredAt: '2026-05-01T09:00:00.000Z' });
+    const promotedThere = ledgerEvent('EmploymentLocationSet', learner, { odsCode: 'RAE', jobRole: 'Matron' }, { occurredAt: '2026-06-01T09:00:00.000Z' });
+    const profile = fold([atOffset(registered, 0), atOffset(workingAtLeeds, 1), atOffset(movedToBradford, 2), atOffset(promotedThere, 3)]);
+    expect(profile?.workplaceOdsCode).toBe('RAE');
+    expect(profile?.pastWorkplaces).toEqual([{ odsCode: 'RR8', from: '2026-01-06T09:00:00.000Z', until: '2026-05-01T09:00:00.000Z' }]);
   });
 
   it('an event appended twice changes nothing the second time, even after a later change', () => {

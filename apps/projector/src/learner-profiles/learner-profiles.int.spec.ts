@@ -45,8 +45,13 @@ describe('learner profiles projection', () => {
       email: 'aisha.khan@nhs.net',
       emailIsWorkEmail: true,
       workplace: { odsCode: 'RJ1', jobRole: 'Ward Manager', setAt: '2026-02-01T09:00:00.000Z' },
+      workplaceOdsCode: 'RJ1',
+      pastWorkplaces: [{ odsCode: 'RR8', from: '2026-01-02T09:00:00.000Z', until: '2026-02-01T09:00:00.000Z' }],
       termsAccepted: { version: '2026-05', at: '2026-05-01T09:00:00.000Z' },
     });
+    // An organisation's staff: one equality read on the declared top-level field.
+    const staff = await ctx.store.db.collection<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION).find({ workplaceOdsCode: 'RJ1' }).toArray();
+    expect(staff.map((doc) => doc._id)).toEqual(['learner-1']);
     const mary = await eventually(async () => {
       const doc = await profile('learner-2');
       return doc?.termsAccepted ? doc : undefined;

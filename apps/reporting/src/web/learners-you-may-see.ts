@@ -16,8 +16,7 @@ export interface VisibleLearner {
  * The learners a viewer may see, for "Admin → Reports": candidates from each of their grants (each an
  * equality read), every one then checked by the access policy itself, so the list never shows anyone
  * the policy would refuse. An admin's candidates are every registered learner (a scan; listing
- * everyone is rare and capped here). Organisation staff are found by `workplace.odsCode`, which FerretDB
- * filters without an index; the reports issue gives that read a top-level field.
+ * everyone is rare and capped here). Organisation staff are found by `workplaceOdsCode` (an indexed equality).
  */
 @Injectable()
 export class LearnersYouMaySee {
@@ -46,7 +45,7 @@ export class LearnersYouMaySee {
     const ids = new Set<string>(capabilities.tutorOf);
     if (capabilities.hubAdmin) (await profiles.find({}, { projection: { _id: 1 } }).limit(MAX_LISTED).toArray()).forEach((p) => ids.add(p._id));
     for (const odsCode of capabilities.reportRunnerFor) {
-      (await profiles.find({ 'workplace.odsCode': odsCode }, { projection: { _id: 1 } }).toArray()).forEach((p) => ids.add(p._id));
+      (await profiles.find({ workplaceOdsCode: odsCode }, { projection: { _id: 1 } }).toArray()).forEach((p) => ids.add(p._id));
     }
     for (const projectId of capabilities.projectStaffOf) {
       (await grants.find({ kind: 'learner', enrolledProjectIds: projectId }).toArray()).forEach((g) => g.kind === 'learner' && ids.add(g.learnerId));

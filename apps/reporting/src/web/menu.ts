@@ -8,7 +8,8 @@ export interface MenuItem {
 /** What the signed-in person may use, from their grants: each page checks the same rule again. */
 export function menuFor(capabilities: Capabilities): MenuItem[] {
   return [
-    { href: '/my/activity', text: 'My activity' },
+    // As on the hub, "My activity" leads to the reports a person may run (their own, and any others they may).
+    { href: '/reports', text: 'My activity' },
     { href: '/my/certificates', text: 'Certificates' },
     ...(seesOthers(capabilities) ? [{ href: '/admin/reports', text: 'Admin → Reports' }] : []),
     { href: '/my/permissions', text: 'My permissions' },

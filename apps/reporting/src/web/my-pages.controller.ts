@@ -6,7 +6,7 @@ import { Shell } from './shell';
 import { signedInPerson } from './web-session';
 import { WebErrorFilter } from './web-error.filter';
 
-/** The start page, and a learner's own pages: their activity and their certificates (availability; the PDFs are another issue). */
+/** The start page, and a learner's own activity (their certificates are the certificates slice's). */
 @ApiExcludeController()
 @UseFilters(WebErrorFilter)
 @Controller()
@@ -27,13 +27,5 @@ export class MyPagesController {
     const viewer = await this.shell.viewer(request);
     const record = await this.records.show(viewer.facts, viewer.person.userId, 'learner-record');
     await this.shell.render(reply, viewer, 'my-activity.njk', { record });
-  }
-
-  @Get('my/certificates')
-  async certificates(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const viewer = await this.shell.viewer(request);
-    const record = await this.records.show(viewer.facts, viewer.person.userId, 'learner-progress');
-    const offered = record.progress.filter((p) => p.certificate !== 'not-offered');
-    await this.shell.render(reply, viewer, 'certificates.njk', { certificates: offered, dataCompleteThrough: record.dataCompleteThrough });
   }
 }

@@ -44,17 +44,27 @@ export class Shell {
   }
 
   async render(reply: FastifyReply, viewer: ShellViewer | null, template: string, data: Record<string, unknown>, status = 200): Promise<void> {
+    await reply.code(status).header('cache-control', 'no-store').view(template, await this.context(reply, viewer, data));
+  }
+
+  /** The page as HTML text, exactly as `render` would send it: a report's PDF is printed from this. */
+  async html(reply: FastifyReply, viewer: ShellViewer | null, template: string, data: Record<string, unknown>): Promise<string> {
+    return reply.viewAsync(template, await this.context(reply, viewer, data, 'print'));
+  }
+
+  private async context(reply: FastifyReply, viewer: ShellViewer | null, data: Record<string, unknown>, medium: 'screen' | 'print' = 'screen'): Promise<Record<string, unknown>> {
     const errors = (data.errors ?? []) as FormError[];
-    const context = {
+    return {
       ...data,
       // Each field's message, beside the error summary's links to the fields.
       fieldErrors: Object.fromEntries(errors.map((error) => [error.field, error.text])),
       person: viewer?.person ?? null,
       menu: viewer ? menuFor(viewer.capabilities) : [],
-      csrfToken: await reply.generateCsrf(),
+      // A printed page posts no form, and an API call that asks for a PDF has no session to keep a token in.
+      csrfToken: medium === 'print' ? '' : await reply.generateCsrf(),
+      medium,
       cspNonce: reply.cspNonce?.script,
       currentPath: reply.request.url.split('?')[0],
     };
-    await reply.code(status).header('cache-control', 'no-store').view(template, context);
   }
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
@@ -10,9 +9,10 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
 import type { ReportingConfig } from '../config';
+import { repositoryRoot, reportAssetFolders } from '../report-outputs/asset-files';
 
-/** Pages where guessing or flooding is possible get a tighter limit than the rest. */
-const SENSITIVE = /^\/(sign-in|auth\/callback)\b/;
+/** Pages where guessing or flooding is possible get a tighter limit than the rest: sign-in, and checking certificate codes (/verify, /verify-certificate). */
+const SENSITIVE = /^\/(sign-in|auth\/callback|verify)\b/;
 export const SESSION_COOKIE = 'ledger_session';
 
 /**
@@ -33,8 +33,11 @@ export async function setUpWebShell(app: NestFastifyApplication, config: Reporti
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/secure-session' });
   await app.register(fastifyHelmet, { enableCSPNonces: true, contentSecurityPolicy: { directives: cspDirectives(config) } });
   await app.register(fastifyRateLimit, { global: true, max: config.rateLimitPerMinute, timeWindow: '1 minute' });
-  await app.register(fastifyStatic, { root: join(nhsuk, 'dist', 'nhsuk', 'assets'), prefix: '/assets/' });
-  await app.register(fastifyStatic, { root: join(nhsuk, 'dist', 'nhsuk'), prefix: '/nhsuk/', decorateReply: false, allowedPath: (path) => /^\/nhsuk-frontend\.min\.(css|js)$/.test(path) });
+  // The NHS design system's assets and the reports' own (print stylesheet, charts): the same files the PDF renderer serves its pages.
+  for (const [i, { prefix, folder, files }] of reportAssetFolders(root).entries()) {
+    const allowedPath = files ? (path: string) => files.test(path.replace(/^\//, '')) : undefined;
+    await app.register(fastifyStatic, { root: folder, prefix, decorateReply: i === 0, allowedPath });
+  }
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: [join(root, 'apps', 'reporting', 'views'), join(nhsuk, 'src')],
@@ -65,15 +68,4 @@ function cspDirectives(config: ReportingConfig): Record<string, string[] | null>
     // A plain-http deployment (local only) must not ask browsers to upgrade its own requests to https.
     'upgrade-insecure-requests': config.publicUrl.startsWith('https:') ? [] : null,
   };
-}
-
-/** The folder holding package.json: views and node_modules are found from it, whether running from source or from dist. */
-function repositoryRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
 }

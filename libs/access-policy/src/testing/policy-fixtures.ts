@@ -56,6 +56,8 @@ export function subject(learnerId: string, options: SubjectOptions = {}): Subjec
         emailIsWorkEmail: true,
         registeredAt: '2026-01-01T00:00:00.000Z',
         workplace: workplace === null ? null : { odsCode: workplace, jobRole: 'Nurse', setAt: '2026-01-01T00:00:00.000Z' },
+        workplaceOdsCode: workplace,
+        pastWorkplaces: [],
         termsAccepted: terms ? { version: '2026-04', at: '2026-01-01T00:00:00.000Z' } : null,
         projection: noMetadata,
       }

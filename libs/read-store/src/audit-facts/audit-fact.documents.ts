@@ -41,7 +41,9 @@ export interface IdentifiableReportRunFact {
 
 /**
  * A certificate was issued. One document per `CertificateIssued` event, never changed. `_id`: the
- * event id. Read by the learner's own certificate history: `find({ kind: 'certificate-issued', learnerId })`.
+ * event id. Read by the learner's own issued certificates (`find({ learnerId })`, the Open Badges
+ * credential of each), by verification (`findOne({ _id })` from the verification document) and by
+ * auditors (`find({ kind: 'certificate-issued' })`).
  */
 export interface CertificateIssuedFact {
   _id: string;
@@ -52,28 +54,37 @@ export interface CertificateIssuedFact {
   scopeId: string;
   /** The code printed on the certificate. */
   verificationCode: string;
-  /** SHA-256 (lowercase hex) of exactly what the certificate showed. */
-  contentHash: string;
+  /** "Data complete through" the certificate was computed at; null when unknown. */
+  watermark: string | null;
+  /** What page 1 printed: name, title, completion date; null for issues recorded before they were. */
+  learnerName: string | null;
+  title: string | null;
+  completedAt: string | null;
+  /** Layout of the facts hashed (0: a hash that cannot be recomputed). */
+  factsVersion: number;
+  /** SHA-256 (lowercase hex) of the canonical JSON of the facts the certificate showed. */
+  factsHash: string;
   issuedAt: string;
   recordedAt: string;
-  /** Who caused the issue (the event's actor): usually the learner downloading it. */
+  /** Who caused the issue (the event's actor): the learner downloading it. */
   issuedBy: string;
   projection: ProjectionMetadata;
 }
 
 /** What a verification by code may reveal: which certificate was issued, when, and its hash; no person. */
 export interface CertificateIssueSummary {
+  /** The issue's own fact (CertificateIssuedFact `_id`). */
   eventId: string;
   scopeType: CertificateScopeType;
   scopeId: string;
-  contentHash: string;
+  factsHash: string;
   issuedAt: string;
 }
 
 /**
  * Verification of a printed certificate by its code: `findOne({ _id: certificateVerificationId(code) })`,
- * then compare the copy's hash with `contentHash`. It holds no learner id, because anyone holding a
- * code may verify it, while certificates are reachable only through the learner's own account.
+ * then the issue's own fact by `eventId` for what page 1 said. It holds no learner id, because anyone
+ * holding a code may verify it, while certificates are reachable only through the learner's own account.
  * A code is issued once, so `issues` has one entry; more than one means the code is ambiguous and
  * verifies nothing (they are kept in issue order, so the read model does not depend on which arrived first).
  */
@@ -89,7 +100,7 @@ export type AuditFactDocument = IdentifiableReportRunFact | CertificateIssuedFac
 
 export const AUDIT_FACTS_COLLECTION = 'audit_facts';
 
-/** Read by `_id` only. */
-export const AUDIT_FACTS_READ_MODEL: ReadModel = declareReadModel(AUDIT_FACTS_COLLECTION, []);
+/** By `_id`; one kind of fact is `find({ kind })`; a learner's issued certificates are `find({ learnerId })`. */
+export const AUDIT_FACTS_READ_MODEL: ReadModel = declareReadModel(AUDIT_FACTS_COLLECTION, ['kind', 'learnerId']);
 
 export const certificateVerificationId = (verificationCode: string): string => `certificate:${verificationCode}`;

@@ -24,6 +24,13 @@ export interface CurrentWorkplace {
   setAt: string;
 }
 
+/** A workplace the learner stated and later left: from when to when they said they worked there. */
+export interface PastWorkplace {
+  odsCode: string;
+  from: string;
+  until: string;
+}
+
 /** The terms and conditions a learner accepted most recently. */
 export interface AcceptedTerms {
   version: string;
@@ -35,8 +42,9 @@ export interface AcceptedTerms {
  * Who a learner is and where they work now, from people events. Written only by the learner-profiles
  * projection. Read by `findOne({ _id: learnerId })`: a learner's own details, the name on certificates,
  * and the access-control check for organisation report runners and professional bodies (current
- * workplace, terms accepted; see GrantsDocument). An organisation's staff report lists its learners
- * with `find({ 'workplace.odsCode': odsCode })`, which scans the collection on FerretDB.
+ * workplace, terms accepted; see GrantsDocument). An organisation's staff are
+ * `find({ workplaceOdsCode: odsCode })`: the ODS code is kept at the top level as well, where an
+ * equality is served by an index (a nested path would scan the collection on FerretDB).
  * Fields are null until the event that states them has been seen.
  */
 export interface LearnerProfileDocument {
@@ -49,11 +57,18 @@ export interface LearnerProfileDocument {
   registeredAt: string | null;
   /** Null until the learner first states an employment location. */
   workplace: CurrentWorkplace | null;
+  /** `workplace.odsCode`, at the top level so an organisation's staff are one indexed equality read; null without one. */
+  workplaceOdsCode: string | null;
+  /**
+   * Workplaces left, oldest first: one entry per change of employment, so it stays short. "Who viewed my
+   * record" uses it to find the reports run over an organisation while the learner worked there.
+   */
+  pastWorkplaces: PastWorkplace[];
   termsAccepted: AcceptedTerms | null;
   projection: ProjectionMetadata;
 }
 
 export const LEARNER_PROFILES_COLLECTION = 'learner_profiles';
 
-/** Read by `_id` only. */
-export const LEARNER_PROFILES_READ_MODEL: ReadModel = declareReadModel(LEARNER_PROFILES_COLLECTION, []);
+/** By `_id`, and an organisation's staff by `workplaceOdsCode`. */
+export const LEARNER_PROFILES_READ_MODEL: ReadModel = declareReadModel(LEARNER_PROFILES_COLLECTION, ['workplaceOdsCode']);
