@@ -20,3 +20,4 @@ export * from './applied-events/applied-event.document';
 export * from './dead-letters/dead-lettered-event.document';
 export * from './record-views/record-view.document';
 export * from './calendar/calendar-periods';
+export * from './record-views/covered-report-run.document';
