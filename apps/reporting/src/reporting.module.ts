@@ -15,6 +15,8 @@ import { LearnerProgressController } from './learner-progress/learner-progress.c
 import { LearnerRecords } from './learner-record/learner-records';
 import { ActivitySummarisedController } from './activity-summarised/activity-summarised.controller';
 import { ActivitySummarisedReport } from './activity-summarised/activity-summarised.report';
+import { AnonymisedUsageController } from './anonymised-usage/anonymised-usage.controller';
+import { AnonymisedUsageReport } from './anonymised-usage/anonymised-usage.report';
 import { MyActivityController } from './my-activity/my-activity.controller';
 import { MyActivityReport } from './my-activity/my-activity.report';
 import { ProgrammeSummaryController } from './programme-summary/programme-summary.controller';
@@ -44,6 +46,7 @@ const REPORT_CLASSES: Array<new (...args: never[]) => ReportDefinition> = [
   ActivitySummarisedReport,
   OrganisationStaffActivityReport,
   LearnersActivityReport,
+  AnonymisedUsageReport,
 ];
 const REPORT_CONTROLLERS = [
   MyActivityController,
@@ -51,6 +54,7 @@ const REPORT_CONTROLLERS = [
   ActivitySummarisedController,
   OrganisationStaffActivityController,
   LearnersActivityController,
+  AnonymisedUsageController,
 ];
 
 @Module({})
