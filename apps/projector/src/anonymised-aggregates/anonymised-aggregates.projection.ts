@@ -14,7 +14,7 @@ import { evolveAnonymisedCell, shardIdOf } from './evolve-anonymised-cell';
 import { mergeAtPosition, planCatalogueRecount } from './plan-catalogue-recount';
 import { recountContainers } from './recount-containers';
 import { learnerYearIdsOf, planLearnerBatch } from './plan-learner-batch';
-import { writeGuarded, writeLearnerStates } from './write-learner-states';
+import { writeLearnerStates, writeLearnerYears } from './write-learner-states';
 
 const AGGREGATED_TYPES = new Set(['SessionAccessed', 'SessionCompleted', 'AssessmentScored', 'EmploymentLocationSet']);
 /** Times the catalogue is read again after a write before the run is retried from the start. */
@@ -72,8 +72,8 @@ export class AnonymisedAggregatesProjection implements IEventHandler<LedgerBatch
     const sessions = new Set([...[...years.values()].flatMap((y) => y.sessionIds), ...events.flatMap(({ event }) => ('sessionId' in event.data ? [event.data.sessionId] : []))]);
     const parents = await this.parentsOf(c.catalogue, sessions);
     const plan = planLearnerBatch({ states, years, parents, timeZone: this.config.reportTimeZone }, events);
-    await writeGuarded(c.years, plan.learnerYears.values());
-    const settled = await this.settle(c, [...plan.learnerYears.values()].map((y) => y.next), parents, writer);
+    const written = await writeLearnerYears(c.years, plan.learnerYears.values());
+    const settled = await this.settle(c, written, parents, writer);
     await this.writeShards(c.cells, [...flushed(years.values(), writer), ...outboxOf(settled, writer)]);
     await writeLearnerStates(c.states, plan.learnerStates.values());
   }
@@ -91,8 +91,8 @@ export class AnonymisedAggregatesProjection implements IEventHandler<LedgerBatch
     if (affected.size === 0) return;
     const parents = await this.parentsOf(c.catalogue, new Set([...affected.values()].flatMap((y) => y.sessionIds)));
     const plan = planCatalogueRecount(placing, [...affected.values()], parents);
-    await writeGuarded(c.years, plan.learnerYears.values());
-    const settled = await this.settle(c, [...plan.learnerYears.values()].map((y) => y.next), parents, writer);
+    const written = await writeLearnerYears(c.years, plan.learnerYears.values());
+    const settled = await this.settle(c, written, parents, writer);
     await this.writeShards(c.cells, [...flushed(affected.values(), writer), ...outboxOf(settled, writer)]);
   }
 
@@ -117,8 +117,7 @@ export class AnonymisedAggregatesProjection implements IEventHandler<LedgerBatch
         const merged = mergeAtPosition([...own.contributions, ...recount.contributions]);
         return { stored: doc, next: { ...recount.next, outbox: [...doc.outbox.filter((o) => o.writer !== writer), { writer, contributions: merged }] } };
       });
-      await writeGuarded(c.years, changes);
-      docs = changes.map((change) => change.next);
+      docs = await writeLearnerYears(c.years, changes);
       seen = now;
     }
     return docs;

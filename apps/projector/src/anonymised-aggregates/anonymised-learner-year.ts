@@ -46,6 +46,11 @@ export interface AnonymisedLearnerYearDocument {
   entries: string[];
   containerKeys: string[];
   outbox: OutboxEntry[];
+  /**
+   * Bumped by every write, which is guarded by it: a recount changes the counted cells without applying
+   * a new event, so the offsets alone would not tell two versions apart.
+   */
+  revision: number;
   projection: ProjectionMetadata;
 }
 

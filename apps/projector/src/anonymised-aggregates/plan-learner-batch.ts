@@ -47,7 +47,7 @@ export function planLearnerBatch(inputs: LearnerBatchInputs, events: readonly Po
     let working = years.get(id);
     if (!working) {
       const stored = inputs.years.get(id) ?? null;
-      const next = stored ?? { _id: id, learnerId, year, sessionIds: [], entries: [], containerKeys: [], outbox: [], projection: noEventsApplied(ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION) };
+      const next = stored ?? { _id: id, learnerId, year, sessionIds: [], entries: [], containerKeys: [], outbox: [], revision: 0, projection: noEventsApplied(ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION) };
       working = { stored, next: { ...next }, made: [], last: null };
       years.set(id, working);
     }

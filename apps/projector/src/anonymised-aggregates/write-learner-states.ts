@@ -2,6 +2,7 @@ import type { AnyBulkWriteOperation, Collection, Filter, OptionalId } from 'mong
 import { bulkWriteInChunks, ProjectionMetadata } from '@ledger/read-store';
 import { ConcurrentProjectionWriteError } from '../project-ledger/document-projection';
 import type { AggregationLearnerStateDocument } from './aggregation-learner-state';
+import type { AnonymisedLearnerYearDocument } from './anonymised-learner-year';
 import type { Change } from './plan-learner-batch';
 
 /**
@@ -26,4 +27,26 @@ export async function writeGuarded<D extends { _id: string; projection: Projecti
 /** The learner states, written last in a batch. */
 export function writeLearnerStates(collection: Collection<AggregationLearnerStateDocument>, changes: Iterable<Change<AggregationLearnerStateDocument>>): Promise<void> {
   return writeGuarded(collection, changes);
+}
+
+/**
+ * Stores learner-year memories, each guarded by the revision it was read with and written with the
+ * next one, and returns them as written. A memory another writer changed since (even by a recount that
+ * applied no new event) makes this throw (retriable) rather than be overwritten.
+ */
+export async function writeLearnerYears(collection: Collection<AnonymisedLearnerYearDocument>, changes: Iterable<Change<AnonymisedLearnerYearDocument>>): Promise<AnonymisedLearnerYearDocument[]> {
+  const written: AnonymisedLearnerYearDocument[] = [];
+  const writes: AnyBulkWriteOperation<AnonymisedLearnerYearDocument>[] = [];
+  for (const { stored, next } of changes) {
+    const doc = { ...next, revision: (stored?.revision ?? 0) + 1 };
+    written.push(doc);
+    writes.push(stored ? { replaceOne: { filter: { _id: stored._id, revision: stored.revision }, replacement: doc } } : { insertOne: { document: doc } });
+  }
+  if (writes.length === 0) return written;
+  const result = await bulkWriteInChunks(collection, writes);
+  const expected = writes.filter((write) => 'replaceOne' in write).length;
+  if (result.matchedCount !== expected) {
+    throw new ConcurrentProjectionWriteError(`${collection.collectionName}: ${expected - result.matchedCount} learner-year memories changed while the batch was applied`);
+  }
+  return written;
 }
