@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, screenshotTo, signInAs, TestBrowser, withScreenshot } from '@ledger/test-harness';
@@ -53,7 +53,9 @@ describe('reports, in a real browser', () => {
       bytes.forEach((b) => (binary += String.fromCharCode(b)));
       return { type: response.headers.get('content-type') ?? '', base64: btoa(binary) };
     }, href);
-    return { type, bytes: Buffer.from(base64, 'base64') };
+    const bytes = Buffer.from(base64, 'base64');
+    if (SHOTS) writeFileSync(join(SHOTS, `${new URL(href).pathname.split('/').slice(-2).join('-')}.${type.includes('pdf') ? 'pdf' : 'csv'}`), bytes);
+    return { type, bytes };
   };
   const rowsOf = (page: Page) => page.$$eval('#rows tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
 

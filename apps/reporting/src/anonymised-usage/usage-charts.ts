@@ -8,6 +8,8 @@ export interface ChartSpec {
   yTitle: string;
   labels: string[];
   datasets: Array<{ label: string; data: Array<number | null>; backgroundColor: string; borderColor: string }>;
+  /** Every value is suppressed: the page says so rather than show an empty chart without a word. */
+  allSuppressed: boolean;
 }
 
 const COLOURS = ['#005eb8', '#009639', '#ffb81c', '#7c2855', '#00a499', '#330072'];
@@ -34,8 +36,14 @@ export function usageCharts(rows: readonly UsageRow[], odsCode: string | null): 
     }));
   if (labels.length === 0) return [];
   const where = org === 'ALL' ? 'all organisations' : org;
-  return [
-    { id: 'chart-accessed', type: 'bar', title: `Learners who accessed, ${where}`, yTitle: 'Learners', labels, datasets: series('accessed') },
-    { id: 'chart-completed', type: 'bar', title: `Learners who completed, ${where}`, yTitle: 'Learners', labels, datasets: series('completed') },
-  ];
+  const chart = (id: string, title: string, datasets: ChartSpec['datasets']): ChartSpec => ({
+    id,
+    type: 'bar',
+    title,
+    yTitle: 'Learners',
+    labels,
+    datasets,
+    allSuppressed: datasets.every((d) => d.data.every((v) => v === null)),
+  });
+  return [chart('chart-accessed', `Learners who accessed, ${where}`, series('accessed')), chart('chart-completed', `Learners who completed, ${where}`, series('completed'))];
 }
