@@ -5,11 +5,13 @@ import { benchChain } from './chain.bench';
 import { benchIngest } from './ingest.bench';
 import { benchProjection } from './projection.bench';
 import { benchScale } from './scale/scale.bench';
+import { benchReports } from './reports.bench';
 
 /**
  * `npm run bench`: every scenario against one local stack, each printing its ratio to a raw baseline
  * measured in the same run. Sizes are bounded so a run ends by itself in a few minutes.
- * `npm run bench -- ingest`, `-- projection`, `-- chain` or `-- certificates` runs one scenario.
+ * `npm run bench -- ingest`, `-- projection`, `-- chain`, `-- certificates` or `-- reports` runs one
+ * scenario. The reports scenario's size: BENCH_REPORT_LEARNERS (default 20 000) × 10 sessions.
  * `npm run bench -- scale` (opt-in, not part of the default run: it takes hours) measures a
  * national-shaped ledger; `SCALE_LEARNERS` sets its size (default 100 000 learners × 10 sessions).
  */
@@ -21,6 +23,10 @@ async function main(): Promise<void> {
     if (only.length === 0 || only.includes('ingest')) await benchIngest(stack, { batches: 120, batchSize: 500, clients: 6 });
     if (only.length === 0 || only.includes('projection'))
       await benchProjection(stack, { events: 20_000, learners: 100, sessionsPerLearner: 2 });
+    if (only.includes('reports')) {
+      const learners = Number(process.env.BENCH_REPORT_LEARNERS ?? 20_000);
+      await benchReports(stack, { learners, sessions: 10, organisationStaff: Math.min(5_000, learners), samples: 200 });
+    }
     if (only.length === 0 || only.includes('chain')) {
       await benchChain(stack, { events: 100_000, ingestPairs: 5, ingest: { batches: 120, batchSize: 500, clients: 6 } });
     }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { privateKeyFileProblem } from '@ledger/deployment-key';
+import { isKnownTimeZone } from '@ledger/read-store';
 import { EnvReader, LOG_LEVELS, LogLevel } from '@ledger/runtime';
 
 export interface SealingConfig {
@@ -45,6 +46,8 @@ export interface ProjectorConfig {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** IANA zone the anonymised cells group months, quarters and years in (a change needs a rebuild). */
+  reportTimeZone: string;
 }
 
 /** Where a development key is kept when none is configured: the git-ignored folder of local state. */
@@ -71,6 +74,7 @@ export function loadProjectorConfig(env: Record<string, string | undefined>): Pr
     partitionConcurrency: read.int('PROJECTOR_PARTITION_CONCURRENCY', 3, { min: 1, max: 64 }),
     watermarkCheckMs: read.int('PROJECTOR_WATERMARK_CHECK_MS', 5_000, { min: 100, max: 600_000 }),
     ferretDbPostgresUrl: read.optionalPostgresUrl('FERRETDB_POSTGRESQL_URL'),
+    reportTimeZone: readTimeZone(read),
     consumerGroup,
     mongoUrl: read.mongoUrl('MONGO_URL', 'mongodb://127.0.0.1:27017/'),
     database: read.string('MONGO_DATABASE', 'activity_ledger'),
@@ -88,4 +92,11 @@ export function loadProjectorConfig(env: Record<string, string | undefined>): Pr
     host: read.string('HOST', '127.0.0.1'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   });
+}
+
+/** The zone reports group by: the same variable reporting reads, so both agree on which month an event is in. */
+function readTimeZone(read: EnvReader): string {
+  const zone = read.string('REPORT_TIME_ZONE', 'Europe/London');
+  if (!isKnownTimeZone(zone)) read.problem('REPORT_TIME_ZONE', `must be an IANA time zone such as Europe/London, got "${zone}"`);
+  return zone;
 }

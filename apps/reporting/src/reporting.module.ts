@@ -26,10 +26,14 @@ import { LearnerProgressController } from './learner-progress/learner-progress.c
 import { LearnerRecords } from './learner-record/learner-records';
 import { ActivitySummarisedController } from './activity-summarised/activity-summarised.controller';
 import { ActivitySummarisedReport } from './activity-summarised/activity-summarised.report';
+import { AnonymisedUsageController } from './anonymised-usage/anonymised-usage.controller';
+import { AnonymisedUsageReport } from './anonymised-usage/anonymised-usage.report';
 import { MyActivityController } from './my-activity/my-activity.controller';
 import { MyActivityReport } from './my-activity/my-activity.report';
 import { ProgrammeSummaryController } from './programme-summary/programme-summary.controller';
 import { ProgrammeSummaryReport } from './programme-summary/programme-summary.report';
+import { LearnersActivityController, OrganisationStaffActivityController } from './staff-activity/staff-activity.controller';
+import { LearnersActivityReport, OrganisationStaffActivityReport } from './staff-activity/staff-activity.reports';
 import { PdfRenderer } from './report-outputs/pdf-renderer';
 import { ReportSources } from './report-outputs/report-source';
 import { REPORT_DEFINITIONS, ReportDefinition } from './shared/reports/report-definition';
@@ -47,8 +51,22 @@ import { SignInController } from './web/sign-in.controller';
 import { WebErrorFilter } from './web/web-error.filter';
 
 /** Every report of the hub: each a slice with its definition and API controller; the web shell serves them all. */
-const REPORT_CLASSES: Array<new (...args: never[]) => ReportDefinition> = [MyActivityReport, ProgrammeSummaryReport, ActivitySummarisedReport];
-const REPORT_CONTROLLERS = [MyActivityController, ProgrammeSummaryController, ActivitySummarisedController];
+const REPORT_CLASSES: Array<new (...args: never[]) => ReportDefinition> = [
+  MyActivityReport,
+  ProgrammeSummaryReport,
+  ActivitySummarisedReport,
+  OrganisationStaffActivityReport,
+  LearnersActivityReport,
+  AnonymisedUsageReport,
+];
+const REPORT_CONTROLLERS = [
+  MyActivityController,
+  ProgrammeSummaryController,
+  ActivitySummarisedController,
+  OrganisationStaffActivityController,
+  LearnersActivityController,
+  AnonymisedUsageController,
+];
 
 @Module({})
 export class ReportingModule {

@@ -1,5 +1,5 @@
 import { ActivityEvent, assertNever, EmploymentLocationSet, PositionedEvent } from '@ledger/events';
-import { advanceMetadata, anonymisedActivityId, declareReadModel, noEventsApplied, ProjectionMetadata, UNKNOWN_ORGANISATION } from '@ledger/read-store';
+import { advanceMetadata, declareReadModel, noEventsApplied, ProjectionMetadata } from '@ledger/read-store';
 
 /** The events the anonymised aggregates are made from: activity, and where each learner worked when they acted. */
 export type AggregatedEvent = ActivityEvent | EmploymentLocationSet;
@@ -8,6 +8,7 @@ export type AggregatedEvent = ActivityEvent | EmploymentLocationSet;
  * What the anonymised-aggregates projection remembers about one learner, so that each of their
  * activity events is counted once and in the organisation they worked at when it happened. It is
  * keyed by learner id, so it is identifiable: internal to this projection, never read by reports.
+ * Written last in a batch, so its offsets say which events were counted everywhere.
  */
 export interface AggregationLearnerStateDocument {
   /** The learner id. */
@@ -21,22 +22,8 @@ export interface AggregationLearnerStateDocument {
 export const AGGREGATION_LEARNER_STATE_READ_MODEL = declareReadModel('aggregation_learner_state');
 export const AGGREGATION_LEARNER_STATE_SCHEMA_VERSION = 1;
 
-/** One activity event to be counted in one aggregate document: its session, organisation and month. */
-export interface ActivityContribution extends PositionedEvent<ActivityEvent> {
-  aggregateId: string;
-  sessionId: string;
-  odsCode: string;
-  month: string;
-}
-
-/**
- * A learner's state after one more of their events, and the contribution that event makes to the
- * aggregates (none for a change of workplace). Callers skip events the state has already applied.
- */
-export function evolveAggregationLearnerState(
-  current: AggregationLearnerStateDocument | null,
-  positioned: PositionedEvent<AggregatedEvent>,
-): { next: AggregationLearnerStateDocument; contribution: ActivityContribution | null } {
+/** A learner's state after one more of their events. Callers skip events the state has already applied. */
+export function evolveAggregationLearnerState(current: AggregationLearnerStateDocument | null, positioned: PositionedEvent<AggregatedEvent>): { next: AggregationLearnerStateDocument } {
   const { event, position } = positioned;
   const doc = current ?? { _id: event.subject, odsCode: null, projection: noEventsApplied(AGGREGATION_LEARNER_STATE_SCHEMA_VERSION) };
   const next: AggregationLearnerStateDocument = {
@@ -46,22 +33,12 @@ export function evolveAggregationLearnerState(
   switch (event.type) {
     case 'EmploymentLocationSet':
       next.odsCode = event.data.odsCode;
-      return { next, contribution: null };
+      return { next };
     case 'SessionAccessed':
     case 'SessionCompleted':
-    case 'AssessmentScored': {
-      const odsCode = doc.odsCode ?? UNKNOWN_ORGANISATION;
-      const month = monthOf(event.occurredAt);
-      const { sessionId } = event.data;
-      const aggregateId = anonymisedActivityId(sessionId, odsCode, month, position.partition);
-      return { next, contribution: { event, position, aggregateId, sessionId, odsCode, month } };
-    }
+    case 'AssessmentScored':
+      return { next };
     default:
       return assertNever(event);
   }
-}
-
-/** `YYYY-MM` of an instant, in UTC. */
-export function monthOf(instant: string): string {
-  return new Date(instant).toISOString().slice(0, 7);
 }

@@ -1,22 +1,26 @@
-import { ANONYMISED_ACTIVITY_COLLECTION, AnonymisedActivityDocument, anonymisedCellId, rollUpActivityCounts, UNKNOWN_ORGANISATION } from '@ledger/read-store';
-import { eventually } from '@ledger/test-harness';
+import { ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, anonymisedCellKey, AnonymisedScope, PeriodKind, rollUpCells, UNKNOWN_ORGANISATION } from '@ledger/read-store';
 import { useProjectorTestContext } from '../testing/projector-test-context';
 import { ledgerEvent } from '../testing/projection-test-kit';
 import { documentsById, restartProjectorFromOffsetZero } from '../testing/replay-from-offset-zero';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
 import { waitUntilProjected } from '../testing/wait-until-projected';
 import { AGGREGATION_LEARNER_STATE_READ_MODEL, AggregationLearnerStateDocument } from './aggregation-learner-state';
+import { ANONYMISED_LEARNER_YEARS_READ_MODEL } from './anonymised-learner-year';
 
-/** The anonymised-aggregates projection on a real broker and store: a mixed stream with a duplicate, then a full redelivery. */
-describe('anonymised aggregates projection', () => {
+/**
+ * The anonymised cells on a real broker and store: distinct learners by session, course and programme
+ * × organisation × month, quarter and year, a catalogue that arrives after the activity it places, an
+ * access appended twice, then a full redelivery.
+ */
+describe('anonymised cells projection', () => {
   const ctx = useProjectorTestContext();
 
-  const aggregates = () => ctx.store.db.collection<AnonymisedActivityDocument>(ANONYMISED_ACTIVITY_COLLECTION);
+  const cells = () => ctx.store.db.collection<AnonymisedCellDocument>(ANONYMISED_CELLS_COLLECTION);
   const learnerStates = () => ctx.store.db.collection<AggregationLearnerStateDocument>(AGGREGATION_LEARNER_STATE_READ_MODEL.name);
-  /** One cell, its shards (one per ledger partition) rolled up as a report would. */
-  const cell = async (sessionId: string, odsCode: string, month: string) => {
-    const shards = await aggregates().find({ cell: anonymisedCellId(sessionId, odsCode, month) }).toArray();
-    return shards.length === 0 ? null : rollUpActivityCounts(shards);
+  /** One cell, its shards rolled up as a report would (read by its declared key). */
+  const cell = async (scope: AnonymisedScope, id: string, odsCode: string, kind: PeriodKind, period: string) => {
+    const shards = (await cells().find({ scopeOrganisationPeriods: `${scope}:${id}|${odsCode}|${kind}` }).toArray()).filter((s) => s.cell === anonymisedCellKey(scope, id, odsCode, kind, period));
+    return shards.length === 0 ? null : rollUpCells(shards);
   };
   const on = (date: string) => ({ occurredAt: `2026-${date}T10:00:00.000Z` });
   const accessed = (learner: string, sessionId: string, seconds: number, date: string) =>
@@ -38,42 +42,53 @@ describe('anonymised aggregates projection', () => {
     scored('learner-2', 5, '11-04'),
     worksAt('learner-1', 'RR8', '11-10'),
     accessed('learner-1', 's-1', 60, '11-20'),
+    accessed('learner-1', 's-2', 60, '11-21'),
     accessed('learner-3', 's-2', 30, '11-21'),
     accessed('learner-2', 's-1', 45, '12-01'),
   ];
+  // Defined after the activity it places: the course and programme cells are recounted when it arrives.
+  const catalogue = [
+    ledgerEvent('CourseDefined', 'c-1', { courseId: 'c-1', programmeId: 'p-1', title: 'Course', sessionIds: ['s-1', 's-2'], issuesCertificate: true, omitsSummaryFromCertificate: false, statusPolicy: 'latest' }, on('10-01')),
+    ledgerEvent('SessionDefined', 's-1', { sessionId: 's-1', title: 'One', parentType: 'course', parentId: 'c-1', requiresPass: true }, on('10-01')),
+    ledgerEvent('SessionDefined', 's-2', { sessionId: 's-2', title: 'Two', parentType: 'course', parentId: 'c-1', requiresPass: false }, on('10-01')),
+  ];
 
-  it('counts by session, organisation at the time, and month; an access appended twice counts once', async () => {
+  it('counts distinct learners by session, course and programme, organisation at the time, and period; an access appended twice counts once', async () => {
     ctx.projector = await startProjectorForTest(ctx.env);
     await ctx.ledger.writer.append(stream);
     await ctx.ledger.writer.append([firstAccess, accessed('learner-1', 's-marker', 1, '11-25')]);
     await waitUntilProjected(ctx.env, ctx.ledger.kafka);
+    await ctx.ledger.writer.append(catalogue);
+    await waitUntilProjected(ctx.env, ctx.ledger.kafka);
     const states = await learnerStates().find({}).toArray();
     expect(Object.fromEntries(states.map((s) => [s._id, s.odsCode]))).toEqual({ 'learner-1': 'RR8', 'learner-2': 'RJ1', 'learner-3': null });
 
-    expect(await cell('s-1', 'RJ1', '2026-11')).toMatchObject({
-      accessedCount: 2,
-      completedCount: 1,
+    expect(await cell('session', 's-1', 'RJ1', 'month', '2026-11')).toMatchObject({
+      learners: { accessed: 2, completed: 1, assessed: 2, passed: 1, scored: 2 },
       timeSpentSeconds: 420,
-      assessedCount: 2,
-      passedCount: 1,
       scoreCount: 2,
       scoreSumThousandths: 13_000,
       minScore: 5,
       maxScore: 8,
     });
-    expect(await cell('s-1', 'RR8', '2026-11')).toMatchObject({ accessedCount: 1, timeSpentSeconds: 60, completedCount: 0, scoreCount: 0 });
-    expect(await cell('s-2', UNKNOWN_ORGANISATION, '2026-11')).toMatchObject({ accessedCount: 1, timeSpentSeconds: 30 });
-    expect(await cell('s-1', 'RJ1', '2026-12')).toMatchObject({ accessedCount: 1, timeSpentSeconds: 45 });
-    const all = await aggregates().find({}).toArray();
-    expect(new Set(all.map((shard) => shard.cell)).size).toBe(5);
-    const serialised = JSON.stringify(all);
+    expect(await cell('session', 's-1', 'RR8', 'month', '2026-11')).toMatchObject({ learners: { accessed: 1, completed: 0 }, timeSpentSeconds: 60 });
+    // Learner 1 worked at RJ1 then RR8 in November: once in each, once in all organisations.
+    expect((await cell('session', 's-1', 'ALL', 'month', '2026-11'))?.learners.accessed).toBe(2);
+    expect((await cell('session', 's-1', 'ALL', 'quarter', '2026-Q4'))?.learners.accessed).toBe(2);
+    expect((await cell('session', 's-2', UNKNOWN_ORGANISATION, 'month', '2026-11'))?.learners.accessed).toBe(1);
+    // Course c-1 (s-1 and s-2): learner 1 counts once at RR8 though they did both sessions there.
+    expect((await cell('course', 'c-1', 'RR8', 'month', '2026-11'))?.learners.accessed).toBe(1);
+    expect((await cell('course', 'c-1', 'ALL', 'year', '2026'))?.learners.accessed).toBe(3);
+    expect((await cell('programme', 'p-1', 'ALL', 'quarter', '2026-Q4'))?.learners).toMatchObject({ accessed: 3, completed: 1, passed: 1 });
+    const serialised = JSON.stringify(await cells().find({}).toArray());
     for (const identifier of ['learner-', 'tutor-', firstAccess.eventId]) expect(serialised).not.toContain(identifier);
   });
 
   it('changes nothing when the whole ledger is redelivered from offset 0', async () => {
-    const before = [await documentsById(ctx.store.db, ANONYMISED_ACTIVITY_COLLECTION), await documentsById(ctx.store.db, AGGREGATION_LEARNER_STATE_READ_MODEL.name)];
+    const names = [ANONYMISED_CELLS_COLLECTION, AGGREGATION_LEARNER_STATE_READ_MODEL.name, ANONYMISED_LEARNER_YEARS_READ_MODEL.name];
+    const before = await Promise.all(names.map((name) => documentsById(ctx.store.db, name)));
     ctx.projector = await restartProjectorFromOffsetZero(ctx.env, ctx.ledger.kafka, ctx.projector!.app);
-    const after = [await documentsById(ctx.store.db, ANONYMISED_ACTIVITY_COLLECTION), await documentsById(ctx.store.db, AGGREGATION_LEARNER_STATE_READ_MODEL.name)];
+    const after = await Promise.all(names.map((name) => documentsById(ctx.store.db, name)));
     expect(after).toEqual(before);
   });
 });

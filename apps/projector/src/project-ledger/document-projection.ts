@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnyBulkWriteOperation, Collection, Filter, OptionalId } from 'mongodb';
-import type { PositionedEvent } from '@ledger/events';
+import type { LedgerPosition } from '@ledger/events';
 import { alreadyApplied, bulkWriteInChunks, DUPLICATE_KEY, ProjectionMetadata, readByIds } from '@ledger/read-store';
 
 interface ProjectedDocument {
@@ -48,7 +48,7 @@ function isWriteConflict(error: unknown): boolean {
  * instead of losing an update. Writes are whole documents that carry their own offsets, so a batch
  * cut short by a crash can simply be applied again.
  */
-export async function projectDocuments<D extends ProjectedDocument, E extends PositionedEvent>(
+export async function projectDocuments<D extends ProjectedDocument, E extends { position: LedgerPosition }>(
   collection: Collection<D>,
   eventsByDocument: Map<string, E[]>,
   evolve: (current: D | null, event: E) => D,
@@ -57,7 +57,7 @@ export async function projectDocuments<D extends ProjectedDocument, E extends Po
   await retryOnConflict(() => projectOnce(collection, eventsByDocument, evolve));
 }
 
-async function projectOnce<D extends ProjectedDocument, E extends PositionedEvent>(
+async function projectOnce<D extends ProjectedDocument, E extends { position: LedgerPosition }>(
   collection: Collection<D>,
   eventsByDocument: Map<string, E[]>,
   evolve: (current: D | null, event: E) => D,

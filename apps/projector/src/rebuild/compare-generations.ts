@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { canonicalJson } from '@ledger/events';
-import { collectionInGeneration } from '@ledger/read-store';
+import { collectionInGeneration, ComparableForm, ReadModel } from '@ledger/read-store';
 
 /** One document that differs between two generations of a read model. */
 export interface DocumentDifference {
@@ -40,10 +40,11 @@ export function diffDocuments(collection: string, live: Array<{ _id: unknown }>,
  * Every difference between generation `live` and `rebuilt` of the given read models. Each collection
  * is streamed and kept only as `_id` → hash, so memory grows with the number of documents, not their size.
  */
-export async function diffGenerations(db: Db, collections: readonly string[], live: string, rebuilt: string): Promise<DocumentDifference[]> {
+export async function diffGenerations(db: Db, readModels: readonly ReadModel[], live: string, rebuilt: string): Promise<DocumentDifference[]> {
   const differences: DocumentDifference[] = [];
-  for (const name of collections) {
-    const [a, b] = await Promise.all([hashesOf(db, collectionInGeneration(name, live)), hashesOf(db, collectionInGeneration(name, rebuilt))]);
+  for (const { name, comparable } of readModels) {
+    const hashes = (generation: string) => (comparable ? comparableHashesOf(db, collectionInGeneration(name, generation), comparable) : hashesOf(db, collectionInGeneration(name, generation)));
+    const [a, b] = await Promise.all([hashes(live), hashes(rebuilt)]);
     differences.push(...diffHashes(name, a, b));
   }
   return differences;
@@ -53,4 +54,17 @@ async function hashesOf(db: Db, collection: string): Promise<Map<string, string>
   const hashes = new Map<string, string>();
   for await (const doc of db.collection<{ _id: unknown }>(collection).find({}, { batchSize: DOCUMENTS_PER_BATCH })) hashes.set(String(doc._id), documentHash(doc));
   return hashes;
+}
+
+/** Hashes of a read model in its comparable form: documents grouped by key, contents combined. */
+export async function comparableHashesOf(db: Db, collection: string, form: ComparableForm): Promise<Map<string, string>> {
+  const contents = new Map<string, unknown>();
+  for await (const doc of db.collection(collection).find({}, { batchSize: DOCUMENTS_PER_BATCH })) {
+    const key = form.key(doc);
+    const content = form.content(doc);
+    if (!contents.has(key)) contents.set(key, content);
+    else if (form.combine) contents.set(key, form.combine(contents.get(key), content));
+    else throw new Error(`${collection}: several documents share the comparison key ${key} and no way to combine them was declared`);
+  }
+  return new Map([...contents].map(([key, content]) => [key, documentHash(content)]));
 }

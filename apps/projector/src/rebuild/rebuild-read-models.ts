@@ -5,6 +5,7 @@ import type { Admin } from 'kafkajs';
 import type { Logger } from 'pino';
 import { createKafka } from '@ledger/kafka';
 import { currentGeneration, PROJECTION_WATERMARKS_COLLECTION, ProjectionWatermarkDocument, ReadStore, switchGeneration, collectionInGeneration } from '@ledger/read-store';
+import type { ReadModel } from '@ledger/read-store';
 import type { ProjectorConfig } from '../config';
 import { ProjectorModule } from '../projector.module';
 import { GenerationIndexes } from '../project-ledger/generation-indexes';
@@ -72,7 +73,7 @@ export async function rebuildReadModels(
       return rebuilt;
     };
     while (!covers(await progress(), target)) await sleep(250);
-    const readModels = context.get(GenerationIndexes).readModels().map((m) => m.name);
+    const readModels = context.get(GenerationIndexes).readModels();
     const setAside = () => context!.get(LedgerProjector).setAside.count(generation);
     let differences: DocumentDifference[] = [];
     let setAsideCount: number;
@@ -82,7 +83,7 @@ export async function rebuildReadModels(
       await context.close();
       context = undefined;
       // A verification leaves nothing behind: its generation was never read by anyone.
-      for (const name of readModels) await store.db.collection(collectionInGeneration(name, generation)).drop().catch(() => undefined);
+      for (const { name } of readModels) await store.db.collection(collectionInGeneration(name, generation)).drop().catch(() => undefined);
     } else {
       // Catch up with where the live projector is now, then stop and hand each partition over.
       for (let live = await applied(liveConfig.consumerGroup); !covers(await progress(), live); live = await applied(liveConfig.consumerGroup)) await sleep(250);
@@ -113,7 +114,7 @@ async function replayTarget(admin: Admin, topic: string, atLeast: Offsets): Prom
  * Compares live and rebuilt once both stand at the same positions. If the live projector moved on
  * while the comparison ran (new events arrived), the replay follows it and the comparison is repeated.
  */
-async function compareWhenLevel(store: ReadStore, rebuildGroup: string, liveGroup: string, readModels: string[], live: string, rebuilt: string): Promise<DocumentDifference[]> {
+async function compareWhenLevel(store: ReadStore, rebuildGroup: string, liveGroup: string, readModels: readonly ReadModel[], live: string, rebuilt: string): Promise<DocumentDifference[]> {
   for (let attempt = 1; ; attempt += 1) {
     let [a, b] = [await appliedOffsets(store, rebuildGroup), await appliedOffsets(store, liveGroup)];
     while (!sameOffsets(a, b)) {

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Partitioners } from 'kafkajs';
+import type { LedgerEvent } from '@ledger/events';
 import { deadLetterTopicOf, readLedgerToEnd } from '@ledger/kafka';
 import {
   collectionInGeneration,
@@ -17,6 +18,14 @@ import { accessedEvent, ledgerForTest, scoredEvent } from '../testing/ledger-fix
 import { startProjectorForTest } from '../testing/start-projector-for-test';
 import { waitUntilProjected } from '../testing/wait-until-projected';
 import { rebuildReadModels } from './rebuild-read-models';
+
+const EVENTS_PER_LEARNER = 7;
+const on = { occurredAt: '2026-11-01T09:00:00.000Z' };
+const CATALOGUE: LedgerEvent[] = [
+  { ...accessedEvent('c-1', 's-a', 0, on), type: 'CourseDefined', data: { courseId: 'c-1', programmeId: 'p-1', title: 'C', sessionIds: ['s-a', 's-b'], issuesCertificate: true, omitsSummaryFromCertificate: false, statusPolicy: 'latest' } },
+  { ...accessedEvent('s-a', 's-a', 0, on), type: 'SessionDefined', data: { sessionId: 's-a', title: 'A', parentType: 'course', parentId: 'c-1', requiresPass: false } },
+  { ...accessedEvent('s-b', 's-a', 0, on), type: 'SessionDefined', data: { sessionId: 's-b', title: 'B', parentType: 'course', parentId: 'c-1', requiresPass: true } },
+];
 
 /**
  * Rebuild from offset 0 while the live projector runs: verify equals live, detect tampering (in the
@@ -42,7 +51,7 @@ describe('rebuilding read models', () => {
     await raw.connect();
     await raw.send({ topic: env.LEDGER_TOPIC, acks: -1, messages: [{ key: learners[0], value: '{"not": "an event"' }] });
     await raw.disconnect();
-    for (const learner of learners) {
+    for (const [i, learner] of learners.entries()) {
       const repeated = accessedEvent(learner, 's-a', 50);
       await ledger.writer.append([
         repeated,
@@ -51,8 +60,13 @@ describe('rebuilding read models', () => {
         accessedEvent(learner, 's-b', 30),
         scoredEvent(learner, 's-b', 9, true, '2026-11-20T11:00:00.000Z'),
         scoredEvent(learner, 's-b', 4, false, '2026-11-21T11:00:00.000Z'),
+        // Where they work, so the anonymised cells count by organisation too.
+        { ...accessedEvent(learner, 's-a', 0), type: 'EmploymentLocationSet', data: { odsCode: i % 2 ? 'RJ1' : 'RR8', jobRole: null } },
       ]);
     }
+    // The catalogue after the activity it places, on other partitions: live, the course and programme
+    // cells are recounted when it arrives; a replay may apply it before or after, and must agree.
+    await ledger.writer.append(CATALOGUE);
     await waitUntilProjected(env, ledger.kafka);
   });
   const deadLetters = async () => (await readLedgerToEnd(ledger.kafka, deadLetterTopicOf(env.LEDGER_TOPIC))).length;
@@ -66,8 +80,8 @@ describe('rebuilding read models', () => {
     const progress: number[] = [];
     const result = await rebuildReadModels(loadProjectorConfig(env), logger, 'verify', (p) => progress.push(p.done));
     expect(result.differences).toEqual([]);
-    expect(result.events).toBe(learners.length * 6 + 1);
-    expect(progress[progress.length - 1]).toBe(learners.length * 6 + 1);
+    expect(result.events).toBe(EVENTS_PER_LEARNER * learners.length + CATALOGUE.length + 1);
+    expect(progress[progress.length - 1]).toBe(EVENTS_PER_LEARNER * learners.length + CATALOGUE.length + 1);
     expect(result.setAside).toBe(1);
     expect(await deadLetters()).toBe(1);
     const names = (await store.db.listCollections().toArray()).map((c) => c.name);

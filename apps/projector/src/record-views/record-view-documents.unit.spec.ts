@@ -1,5 +1,5 @@
 import { ledgerEvent } from '../testing/projection-test-kit';
-import { recordViewsOf } from './record-view-documents';
+import { coveredRunOf, recordViewsOf } from './record-view-documents';
 
 describe('record views', () => {
   it('makes one entry per learner a run part names, keyed by learner and event, so redelivery writes the same ids', () => {
@@ -20,5 +20,16 @@ describe('record views', () => {
   it('a run recorded before runs named their learners makes no entry', () => {
     const old = ledgerEvent('IdentifiableReportRun', 'x', { runId: null, reportName: 'r', parameters: {}, viewerRole: 'unrecorded', watermark: null, subjectCount: 3, part: 1, parts: 1, subjectIds: [] });
     expect(recordViewsOf(old)).toEqual([]);
+  });
+
+  it('a run too large to list is kept by its coverage (and a listed run or an old one is not)', () => {
+    const data = { runId: 'run-9', reportName: 'learners-activity', parameters: { coverage: 'all-learners', listed: 'no' }, viewerRole: 'hub-admin', watermark: null, subjectCount: 1_000_000, part: 1, parts: 1, subjectIds: [] };
+    const run = ledgerEvent('IdentifiableReportRun', 'admin-hana', data, { occurredAt: '2026-11-20T10:00:00.000Z', actor: 'admin-hana' });
+    expect(coveredRunOf(run)).toEqual({ _id: run.eventId, coverage: 'all-learners', viewerId: 'admin-hana', viewerRole: 'hub-admin', reportName: 'learners-activity', runId: 'run-9', viewedAt: '2026-11-20T10:00:00.000Z', watermark: null, subjectCount: 1_000_000, eventId: run.eventId });
+    expect(recordViewsOf(run)).toEqual([]);
+    const listed = ledgerEvent('IdentifiableReportRun', 'x', { ...data, parameters: { coverage: 'organisation:RJ1' }, subjectIds: ['asha'], subjectCount: 1 });
+    expect(coveredRunOf(listed)).toBeNull();
+    const old = ledgerEvent('IdentifiableReportRun', 'x', { ...data, parameters: {} });
+    expect(coveredRunOf(old)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Collection, Document } from 'mongodb';
 import { AccessFactsReader } from '@ledger/access-policy';
-import { ReadModels, ReadStore } from '@ledger/read-store';
+import { collectionInGeneration, currentGeneration, ReadModels, ReadStore } from '@ledger/read-store';
 import type { ReportingConfig } from '../config';
 import { DataCompleteThrough } from '../data-complete-through';
 import { REPORTING_CONFIG } from '../tokens';
@@ -40,9 +40,13 @@ export class ReportSources {
 
   private source(generation: string | undefined, completeThrough: () => Promise<string | null>): ReportSource {
     const store = this.store;
+    // Resolved once per source (one run of a report): every read of the run sees the same generation,
+    // even if a rebuild switches readers meanwhile, and a report over 5 000 learners does not ask 5 000 times.
+    let resolved: Promise<string> | undefined;
     const readModels: ReadModels = {
-      readModel<T extends Document>(name: string): Promise<Collection<T>> {
-        return store.readModel<T>(name, generation);
+      async readModel<T extends Document>(name: string): Promise<Collection<T>> {
+        resolved ??= generation === undefined ? currentGeneration(store.db) : Promise.resolve(generation);
+        return store.db.collection<T>(collectionInGeneration(name, await resolved));
       },
     };
     return {

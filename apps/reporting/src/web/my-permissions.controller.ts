@@ -2,11 +2,22 @@ import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/commo
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessFactsReader } from '@ledger/access-policy';
-import { grantsIdOfLearner, ReadStore, RECORD_VIEWS_COLLECTION, RecordViewDocument, standingGrants } from '@ledger/read-store';
+import {
+  COVERED_REPORT_RUNS_COLLECTION,
+  CoveredReportRunDocument,
+  grantsIdOfLearner,
+  LEARNER_PROFILES_COLLECTION,
+  LearnerProfileDocument,
+  ReadStore,
+  RECORD_VIEWS_COLLECTION,
+  RecordViewDocument,
+  standingGrants,
+} from '@ledger/read-store';
 import { IngestClient } from '../access/ingest-client';
 import { FormError, Shell, ShellViewer } from './shell';
 import { WebErrorFilter } from './web-error.filter';
 import { actErrors, readTutorForm } from './forms';
+import { coveragesOf, membershipsOf, runsCovering } from './covered-runs';
 
 /** "My permissions": authorise or revoke a tutor, and see who viewed my record (the hub does not offer this; we do). */
 @ApiExcludeController()
@@ -50,18 +61,31 @@ export class MyPermissionsController {
     const me = viewer.person.userId;
     const grants = await this.facts.grant(grantsIdOfLearner(me), 'learner');
     const views = await (await this.store.readModel<RecordViewDocument>(RECORD_VIEWS_COLLECTION)).find({ learnerId: me }).toArray();
+    const coveredViews = await this.coveredViews(me, grants);
     await this.shell.render(
       reply,
       viewer,
       'my-permissions.njk',
       {
         tutors: standingGrants(grants?.authorisedViewers ?? []),
-        views: views.sort((a, b) => b.viewedAt.localeCompare(a.viewedAt)),
+        views: [...views, ...coveredViews].sort((a, b) => b.viewedAt.localeCompare(a.viewedAt)),
         errors: extra.errors ?? [],
         values: extra.values ?? {},
         done: extra.done ?? null,
       },
       status,
     );
+  }
+
+  /**
+   * Runs too large to list their learners, recorded by what they covered: those that covered this
+   * learner when they ran (every learner; an organisation they worked at; a project; a body).
+   */
+  private async coveredViews(learnerId: string, grants: Awaited<ReturnType<AccessFactsReader['grant']>>) {
+    const profile = await (await this.store.readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION)).findOne({ _id: learnerId });
+    const memberships = membershipsOf(profile, grants?.kind === 'learner' ? grants : null);
+    const runs = await this.store.readModel<CoveredReportRunDocument>(COVERED_REPORT_RUNS_COLLECTION);
+    const found = (await Promise.all(coveragesOf(memberships).map((coverage) => runs.find({ coverage }).toArray()))).flat();
+    return runsCovering(memberships, found).map((run) => ({ ...run, reportName: `${run.reportName} (a report over ${run.coverage} that included you; ${run.subjectCount} learners)` }));
   }
 }

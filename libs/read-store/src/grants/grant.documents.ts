@@ -184,8 +184,8 @@ export type GrantsDocument = ViewerGrantsDocument | LearnerGrantsDocument | Proj
 
 export const GRANTS_COLLECTION = 'grants';
 
-/** Read by `_id` only. */
-export const GRANTS_READ_MODEL: ReadModel = declareReadModel(GRANTS_COLLECTION, []);
+/** By `_id`; the learners of a project or a professional body by `enrolledProjectIds` or `memberOfBodyIds` (an array holds the value). */
+export const GRANTS_READ_MODEL: ReadModel = declareReadModel(GRANTS_COLLECTION, ['enrolledProjectIds', 'memberOfBodyIds']);
 
 export const grantsIdOfViewer = (userId: string): string => `viewer:${userId}`;
 export const grantsIdOfLearner = (learnerId: string): string => `learner:${learnerId}`;

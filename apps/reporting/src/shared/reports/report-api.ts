@@ -5,14 +5,14 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiQuery,
+  ApiResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { BearerViewer } from '../../access/bearer-viewer.guard';
-import { MAX_PAGE_SIZE } from './report-query';
+import { MAX_LIST_ITEM_LENGTH, MAX_LIST_ITEMS, MAX_PAGE_SIZE } from './report-query';
 
 /** A query parameter of a report, as its OpenAPI description states it. */
 export interface ReportParameter {
@@ -49,15 +49,19 @@ export const DATE_RANGE: ReportParameter[] = [
  * when the run cannot be recorded in the ledger, so nothing is sent).
  */
 export function ReportApi(summary: string, output: 'json' | 'csv' | 'pdf', parameters: ReportParameter[]): MethodDecorator & ClassDecorator {
+  // The report in its own media type; every error is JSON (`{ code, message, details }`).
   const ok =
     output === 'json'
       ? ApiOkResponse({ description: 'The report', schema: { type: 'object' } })
-      : ApiOkResponse({ description: output === 'csv' ? 'The report as CSV (UTF-8 with BOM, RFC 4180), streamed' : 'The report as an A4 PDF', schema: { type: 'string', format: 'binary' } });
+      : ApiResponse({
+          status: 200,
+          description: output === 'csv' ? 'The report as CSV (UTF-8 with BOM, RFC 4180), streamed' : 'The report as an A4 PDF',
+          content: { [output === 'csv' ? 'text/csv' : 'application/pdf']: { schema: { type: 'string', format: 'binary' } } },
+        });
   return applyDecorators(
     ApiTags('reports'),
     ApiBearerAuth(),
     UseGuards(BearerViewer),
-    ...(output === 'json' ? [] : [ApiProduces(output === 'csv' ? 'text/csv' : 'application/pdf')]),
     ok,
     ApiBadRequestResponse({ description: 'Filters that are not valid; `details` names every bad field', schema: ERROR_BODY }),
     ApiUnauthorizedResponse({ description: 'No access token for reporting, or one that is expired, forged or for another API', schema: ERROR_BODY }),
@@ -70,10 +74,10 @@ export function ReportApi(summary: string, output: 'json' | 'csv' | 'pdf', param
         required: false,
         description: p.description,
         schema: p.list
-          ? { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 100 }
+          ? { type: 'array', items: { type: 'string', minLength: 1, maxLength: MAX_LIST_ITEM_LENGTH }, maxItems: MAX_LIST_ITEMS }
           : p.integer
             ? { type: 'integer', ...p.integer }
-            : { type: 'string', ...(p.enum ? { enum: [...p.enum] } : {}), ...(p.format ? { format: p.format } : { maxLength: 200 }) },
+            : { type: 'string', ...(p.enum ? { enum: [...p.enum] } : {}), ...(p.format ? { format: p.format } : { minLength: 1, maxLength: 200 }) },
         ...(p.list ? { style: 'form', explode: true } : {}),
       }),
     ),

@@ -12,6 +12,9 @@ export interface FilterProblem {
 /** Most rows one page of a report shows; CSV downloads are not paged. */
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
+/** Most ids one list filter names, and the longest id: a query string stays well under HTTP's header limit. */
+export const MAX_LIST_ITEMS = 20;
+export const MAX_LIST_ITEM_LENGTH = 100;
 
 /**
  * Reads a report's filters from a query string (the form posts by GET, the API takes the same
@@ -21,11 +24,26 @@ export const DEFAULT_PAGE_SIZE = 50;
 export class ReportQuery {
   readonly problems: FilterProblem[] = [];
 
-  constructor(private readonly query: Record<string, unknown>) {}
+  /**
+   * `strict` (the API): a parameter given empty, or a single-valued one given twice, is a problem.
+   * Not strict (the page's GET form): a field left empty simply filters nothing.
+   */
+  constructor(
+    private readonly query: Record<string, unknown>,
+    private readonly strict = false,
+  ) {}
 
   text(name: string, maxLength = 200): string | null {
     const raw = this.query[name];
+    if (this.strict && Array.isArray(raw)) {
+      this.problem(name, 'must be given once');
+      return null;
+    }
     const value = (Array.isArray(raw) ? raw[0] : raw) as unknown;
+    if (this.strict && value === '') {
+      this.problem(name, 'must not be empty (leave it out instead)');
+      return null;
+    }
     if (typeof value !== 'string' || value.trim() === '') return null;
     if (value.length > maxLength) {
       this.problem(name, `must be ${maxLength} characters or fewer`);
@@ -37,10 +55,11 @@ export class ReportQuery {
   list(name: string): string[] {
     const raw = this.query[name];
     const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+    if (this.strict && values.some((v) => v.trim() === '')) this.problem(name, 'must not hold an empty value');
     const items = [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
-    if (items.length > 100) this.problem(name, 'name 100 or fewer');
-    if (items.some((item) => item.length > 200)) this.problem(name, 'each must be 200 characters or fewer');
-    return items.slice(0, 100);
+    if (items.length > MAX_LIST_ITEMS) this.problem(name, `name ${MAX_LIST_ITEMS} or fewer`);
+    if (items.some((item) => item.length > MAX_LIST_ITEM_LENGTH)) this.problem(name, `each must be ${MAX_LIST_ITEM_LENGTH} characters or fewer`);
+    return items.slice(0, MAX_LIST_ITEMS);
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T, label = name): T {

@@ -50,7 +50,7 @@ export class ReportRunner {
     const requester: ReportRequester = { userId: viewerId, displayName: viewerId, facts, capabilities: capabilitiesOf(facts) };
     if (!report.mayRun(requester)) throw new AppError('AUTH.FORBIDDEN', `the ${report.title} report is not available to you`);
     const context = this.context(source, requester);
-    const { parsed, problems } = await this.parse(report, query, context);
+    const { parsed, problems } = await this.parse(report, query, context, true);
     if (problems.length > 0) throw filterError(problems);
     if (output === 'csv') return this.sendCsv(report, context, parsed, reply);
     const result = await report.screen(context, parsed.filters);
@@ -120,8 +120,8 @@ export class ReportRunner {
     await this.views.recordReport({ viewerId: context.requester.userId, roles: audit.roles, reportName: report.id, parameters, watermark, subjects: audit.subjects });
   }
 
-  private async parse(report: ReportDefinition, query: Record<string, unknown>, context: ReportContext): Promise<{ parsed: ParsedFilters<unknown>; problems: FilterProblem[] }> {
-    const reader = new ReportQuery(query);
+  private async parse(report: ReportDefinition, query: Record<string, unknown>, context: ReportContext, strict = false): Promise<{ parsed: ParsedFilters<unknown>; problems: FilterProblem[] }> {
+    const reader = new ReportQuery(query, strict);
     const parsed = await report.parse(reader, context);
     return { parsed, problems: reader.problems };
   }

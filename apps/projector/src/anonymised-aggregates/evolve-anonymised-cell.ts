@@ -1,0 +1,67 @@
+import { advanceMetadata, ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, AnonymisedScope, LEARNER_MEASURES, noEventsApplied, noLearners, PeriodKind, scoreInThousandths, scopeOrganisationPeriodsKey, scopePeriodsKey } from '@ledger/read-store';
+import type { CellContribution } from './anonymised-learner-year';
+
+export const ANONYMISED_CELL_SCHEMA_VERSION = 1;
+export { ANONYMISED_CELLS_COLLECTION };
+
+/** The shard `_id` a contribution goes to: its cell, written by its position's partition. */
+export function shardIdOf(contribution: CellContribution): string {
+  return `${contribution.cell}|${contribution.position.partition}`;
+}
+
+/** A shard after one more contribution (a pure fold; callers skip contributions its offsets already hold). */
+export function evolveAnonymisedCell(current: AnonymisedCellDocument | null, contribution: CellContribution): AnonymisedCellDocument {
+  const doc = current ?? emptyShard(contribution);
+  const learners = { ...doc.learners };
+  for (const measure of LEARNER_MEASURES) learners[measure] += contribution.learners[measure] ?? 0;
+  const next: AnonymisedCellDocument = {
+    ...doc,
+    learners,
+    timeSpentSeconds: doc.timeSpentSeconds + contribution.timeSpentSeconds,
+    projection: advanceMetadata(current?.projection ?? null, ANONYMISED_CELL_SCHEMA_VERSION, contribution.position, contribution.recordedAt),
+  };
+  const { score } = contribution;
+  if (score !== null) {
+    next.scoreCount += 1;
+    next.scoreSumThousandths += scoreInThousandths(score);
+    next.minScore = doc.minScore === null ? score : Math.min(doc.minScore, score);
+    next.maxScore = doc.maxScore === null ? score : Math.max(doc.maxScore, score);
+  }
+  return next;
+}
+
+function emptyShard(contribution: CellContribution): AnonymisedCellDocument {
+  const [scopeAndId, odsCode, periodKind, period] = splitCell(contribution.cell);
+  const at = scopeAndId.indexOf(':');
+  const scope = scopeAndId.slice(0, at) as AnonymisedScope;
+  const scopeId = scopeAndId.slice(at + 1);
+  const kind = periodKind as PeriodKind;
+  return {
+    _id: shardIdOf(contribution),
+    cell: contribution.cell,
+    scope,
+    scopeId,
+    odsCode,
+    periodKind: kind,
+    period,
+    scopePeriods: scopePeriodsKey(scope, scopeId, kind),
+    scopeOrganisationPeriods: scopeOrganisationPeriodsKey(scope, scopeId, odsCode, kind),
+    writer: contribution.position.partition,
+    learners: noLearners(),
+    timeSpentSeconds: 0,
+    scoreCount: 0,
+    scoreSumThousandths: 0,
+    minScore: null,
+    maxScore: null,
+    projection: noEventsApplied(ANONYMISED_CELL_SCHEMA_VERSION),
+  };
+}
+
+/** `scope:id|odsCode|periodKind|period`, where only the id may hold a `|`. */
+function splitCell(cell: string): [string, string, string, string] {
+  const parts = cell.split('|');
+  const period = parts.pop()!;
+  const periodKind = parts.pop()!;
+  const odsCode = parts.pop()!;
+  return [parts.join('|'), odsCode, periodKind, period];
+}
