@@ -41,6 +41,7 @@ import { OrganisationProgrammeAccessRevokedV1 } from './organisation/organisatio
 import { IdentifiableReportRunV2 } from './audit/identifiable-report-run';
 import { upcastIdentifiableReportRunV1 } from './audit/identifiable-report-run.v1';
 import { CertificateIssuedV1 } from './audit/certificate-issued';
+import { AuditJobRequestedV1 } from './audit/audit-job-requested';
 import { XapiStatementRecordedV1 } from './xapi/xapi-statement-recorded';
 import { StatementVoidedV1 } from './xapi/statement-voided';
 
@@ -124,6 +125,7 @@ register(OrganisationProgrammeAccessRevokedV1);
 
 register(IdentifiableReportRunV2, { 1: upcastIdentifiableReportRunV1 });
 register(CertificateIssuedV1);
+register(AuditJobRequestedV1);
 
 register(XapiStatementRecordedV1);
 register(StatementVoidedV1);

@@ -56,6 +56,7 @@ const PAYLOAD_SHAPES: { [T in KnownLedgerEvent['type']]: PayloadShape<DataOf<T>>
   OrganisationProgrammeAccessRevoked: { odsCode: S, programmeIds: IDS },
   IdentifiableReportRun: { runId: NULLABLE_S, reportName: S, parameters: OBJECT, viewerRole: S, watermark: NULLABLE_S, subjectCount: N, part: N, parts: N, subjectIds: IDS },
   CertificateIssued: { learnerId: S, scopeType: S, scopeId: S, verificationCode: S, contentHash: S },
+  AuditJobRequested: { jobId: S, kind: S, asOf: NULLABLE_S, learnerId: NULLABLE_S },
   XapiStatementRecorded: { statementId: S, statement: OBJECT, xapiVersion: S },
   StatementVoided: { statementId: S, voidingStatementId: S },
 };

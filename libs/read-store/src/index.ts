@@ -19,3 +19,8 @@ export * from './insert-ignoring-duplicates';
 export * from './applied-events/applied-event.document';
 export * from './dead-letters/dead-lettered-event.document';
 export * from './record-views/record-view.document';
+export * from './as-of/ledger-cut';
+export * from './as-of/as-of-generation.document';
+export * from './as-of/reading-as-of';
+export * from './audit-jobs/audit-job.document';
+export * from './audit-trail/audit-trail.documents';
