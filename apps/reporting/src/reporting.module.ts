@@ -15,7 +15,12 @@ import { LearnerProgressController } from './learner-progress/learner-progress.c
 import { LearnerRecords } from './learner-record/learner-records';
 import { APP_LOGGER, REPORTING_CONFIG } from './tokens';
 import { AdminReportsController } from './web/admin-reports.controller';
-import { AuditorController } from './web/auditor.controller';
+import { AuditorApiController } from './auditor-api/auditor-api.controller';
+import { AsOfViews } from './shared/auditor/as-of-views';
+import { AuditorJobs } from './shared/auditor/auditor-jobs';
+import { TrailReads } from './shared/auditor/trail-reads';
+import { AuditorAsOfController } from './web/auditor/auditor-as-of.controller';
+import { AuditorTrailController } from './web/auditor/auditor-trail.controller';
 import { LearnersYouMaySee } from './web/learners-you-may-see';
 import { MyPagesController } from './web/my-pages.controller';
 import { MyPermissionsController } from './web/my-permissions.controller';
@@ -38,7 +43,9 @@ export class ReportingModule {
         MyPermissionsController,
         AdminReportsController,
         OrganisationController,
-        AuditorController,
+        AuditorTrailController,
+        AuditorAsOfController,
+        AuditorApiController,
       ],
       providers: [
         { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
@@ -57,6 +64,9 @@ export class ReportingModule {
         LearnersYouMaySee,
         Shell,
         WebErrorFilter,
+        AuditorJobs,
+        AsOfViews,
+        TrailReads,
       ],
     };
   }

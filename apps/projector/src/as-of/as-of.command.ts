@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import { createKafka } from '@ledger/kafka';
 import { AsOfScope, describeCut, LedgerCut, ReadStore } from '@ledger/read-store';
 import type { ProjectorConfig } from '../config';
-import { asOfGeneration } from './as-of-generations';
-import { cutAtPositions, findLedgerCut } from './find-ledger-cut';
+import { asOfGeneration } from '../rebuild/as-of-generations';
+import { cutAtPositions, findLedgerCut } from '../rebuild/find-ledger-cut';
 import { learnerRecordLines } from './learner-record-lines';
 
 export const AS_OF_USAGE = 'as-of (--at <ISO-8601 instant> | --position <partition:offset,…>) [--learner <id>] [--whole]';

@@ -19,8 +19,8 @@ import { useProjectorTestContext } from '../testing/projector-test-context';
 import { runAudit } from '../testing/run-audit';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
 import { waitUntilProjected } from '../testing/wait-until-projected';
-import { asOfGeneration } from './as-of-generations';
-import { cutAtPositions, findLedgerCut } from './find-ledger-cut';
+import { asOfGeneration } from '../rebuild/as-of-generations';
+import { cutAtPositions, findLedgerCut } from '../rebuild/find-ledger-cut';
 
 /**
  * The read models as of an instant are the projections of the ledger cut there: a record changed after

@@ -10,8 +10,8 @@ import {
   ReadStore,
 } from '@ledger/read-store';
 import type { ProjectorConfig } from '../config';
-import type { RebuildProgress } from '../rebuild/rebuild-read-models';
-import { replayCut } from '../rebuild/replay-cut';
+import type { RebuildProgress } from './rebuild-read-models';
+import { replayCut } from './replay-cut';
 
 /** What the learner's record needs besides the learner's own events: the catalogue (titles, courses, which sessions need a pass). */
 const LEARNER_RECORD_ALSO_NEEDS = new Set(['catalogue']);
