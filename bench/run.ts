@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startLocalStack } from '@ledger/test-harness';
+import { benchAudit } from './audit.bench';
 import { benchChain } from './chain.bench';
 import { benchIngest } from './ingest.bench';
 import { benchProjection } from './projection.bench';
@@ -7,7 +8,7 @@ import { benchProjection } from './projection.bench';
 /**
  * `npm run bench`: every scenario against one local stack, each printing its ratio to a raw baseline
  * measured in the same run. Sizes are bounded so a run ends by itself in a few minutes.
- * `npm run bench -- ingest`, `-- projection` or `-- chain` runs one scenario.
+ * `npm run bench -- ingest`, `-- projection`, `-- chain` or `-- audit` runs one scenario.
  */
 async function main(): Promise<void> {
   const stack = await startLocalStack({ rootDir: resolve(__dirname, '..'), runName: 'bench', onServiceCrash: (m) => console.error(m) });
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     if (only.length === 0 || only.includes('chain')) {
       await benchChain(stack, { events: 100_000, ingestPairs: 5, ingest: { batches: 120, batchSize: 500, clients: 6 } });
     }
+    if (only.length === 0 || only.includes('audit')) await benchAudit(stack, { learners: 400, activity: 20_000, organisations: 8 });
   } finally {
     await stack.stop();
   }

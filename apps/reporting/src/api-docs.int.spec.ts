@@ -14,7 +14,15 @@ describe('reporting\'s OpenAPI description', () => {
   it('is served at /docs-json and lists every endpoint', async () => {
     const document = (await (await fetch(`${url}/docs-json`)).json()) as { info: { title: string }; paths: Record<string, unknown> };
     expect(document.info.title).toBe('activity-ledger reporting');
-    expect(Object.keys(document.paths).sort()).toEqual(['/health', '/v1/learners/{learnerId}/progress', '/v1/learners/{learnerId}/sessions']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/health',
+      '/v1/auditor/as-of/{asOfKey}/learners/{learnerId}',
+      '/v1/auditor/as-of/{asOfKey}/learners/{learnerId}/viewers',
+      '/v1/auditor/jobs',
+      '/v1/auditor/jobs/{jobId}',
+      '/v1/learners/{learnerId}/progress',
+      '/v1/learners/{learnerId}/sessions',
+    ]);
   });
 
   it('holds against property-based requests (schemathesis)', async () => {
