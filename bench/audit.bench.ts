@@ -57,8 +57,11 @@ export async function benchAudit(stack: RunningStack, options: AuditBenchOptions
   const config = loadProjectorConfig(env);
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'bench', ledgerTopic: config.ledgerTopic }, logger);
   const store = await ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database, ferretDbPostgresUrl: config.ferretDbPostgresUrl });
+  const step = (what: string) => console.log(`  [audit] ${new Date().toISOString()} ${what}`);
+  step('ingest up; starting the projector');
   const projector = await NestFactory.createApplicationContext(ProjectorModule.register(config, logger), { logger: false });
   await projector.init();
+  step('projector up; appending the data set through ingest');
   try {
     const post = postAs(port, issuer);
     const data = dataSet(options);
@@ -66,7 +69,9 @@ export async function benchAudit(stack: RunningStack, options: AuditBenchOptions
     await post('hr-feed', data.people);
     const projectStarted = performance.now();
     await runConcurrently(4, data.before.length, (b) => post('demo-player', data.before[b]));
+    step('appended; waiting for the projector');
     await untilProjected(kafka, config.consumerGroup, config.ledgerTopic);
+    step('projected');
     const live = rate(data.total, performance.now() - projectStarted);
     await sleep(1_000);
     const asOf = new Date();
@@ -78,6 +83,7 @@ export async function benchAudit(stack: RunningStack, options: AuditBenchOptions
     await readTopicRecords(kafka, config.ledgerTopic, (records) => void (read += records.length));
     const raw = rate(read, performance.now() - rawStarted);
 
+    step('raw consume done; as of T');
     const cutStarted = performance.now();
     const cut = await findLedgerCut(kafka, config.ledgerTopic, asOf, config.asOf.clockMarginMs);
     const cutMs = performance.now() - cutStarted;
