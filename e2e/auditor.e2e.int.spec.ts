@@ -170,4 +170,13 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
       for (const path of ['/auditor', '/auditor/jobs', '/auditor/access']) expect((await admin.goto(`${scenario.reportingUrl}${path}`))?.status()).toBe(403);
     });
   });
+
+  it('rebuilds the read models as a job and switches readers, the live record unchanged', async () => {
+    const asked = await api('POST', '/v1/auditor/jobs', 'auditor-ali', { kind: 'rebuild' });
+    expect(asked.status).toBe(202);
+    const job = await finished(asked.body.jobId);
+    expect(job).toMatchObject({ status: 'done', result: { kind: 'rebuild', previousGeneration: '' } });
+    expect(job.result.generation).toMatch(/^r/);
+    expect(await liveStatus('admin-hana')).toBe('failed');
+  });
 });

@@ -19,7 +19,7 @@ import { useProjectorTestContext } from '../testing/projector-test-context';
 import { runAudit } from '../testing/run-audit';
 import { startProjectorForTest } from '../testing/start-projector-for-test';
 import { waitUntilProjected } from '../testing/wait-until-projected';
-import { asOfGeneration } from '../rebuild/as-of-generations';
+import { asOfGeneration, dropExpiredAsOfGenerations } from '../rebuild/as-of-generations';
 import { cutAtPositions, findLedgerCut } from '../rebuild/find-ledger-cut';
 
 /**
@@ -98,8 +98,9 @@ describe('the read models as of a moment', () => {
     expect(whole.eventsApplied).toBe(6 + others.length);
     for (const name of [LEARNER_SESSIONS_COLLECTION, LEARNER_PROGRESS_COLLECTION, LEARNER_PROFILES_COLLECTION]) {
       const field = name === LEARNER_PROFILES_COLLECTION ? '_id' : 'learnerId';
-      const inWhole = await (await context.store.readModel(name, whole.generation)).find({ [field]: learner }).toArray();
-      const inTargeted = await (await context.store.readModel(name, targeted.generation)).find({ [field]: learner }).toArray();
+      const byId = (a: { _id: unknown }, b: { _id: unknown }) => String(a._id).localeCompare(String(b._id));
+      const inWhole = (await (await context.store.readModel(name, whole.generation)).find({ [field]: learner }).toArray()).sort(byId);
+      const inTargeted = (await (await context.store.readModel(name, targeted.generation)).find({ [field]: learner }).toArray()).sort(byId);
       expect(inWhole.length).toBeGreaterThan(0);
       expect(inTargeted).toEqual(inWhole);
     }
@@ -124,5 +125,17 @@ describe('the read models as of a moment', () => {
     const bad = await runAudit(['as-of', '--at', 'yesterday'], context.env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('give either --at with an ISO-8601 instant or --position');
+  });
+
+  it('drops an as-of generation once its time is up; asking again computes it anew', async () => {
+    const config = loadProjectorConfig(context.env);
+    const cut = await findLedgerCut(context.ledger.kafka, config.ledgerTopic, new Date(asOf), config.asOf.clockMarginMs);
+    const { document } = await asOfGeneration(config, logger, context.store, cut, { kind: 'learner', learnerId: learner });
+    const expiry = Date.parse(document.expiresAt!);
+    expect(await dropExpiredAsOfGenerations(context.store, new Date(expiry - 60_000))).toBe(0);
+    expect(await dropExpiredAsOfGenerations(context.store, new Date(expiry + 60_000))).toBeGreaterThanOrEqual(1);
+    const names = (await context.store.db.listCollections().toArray()).map((c) => c.name);
+    expect(names.filter((n) => n.endsWith(`__${document.generation}`))).toEqual([]);
+    expect((await asOfGeneration(config, logger, context.store, cut, { kind: 'learner', learnerId: learner })).reused).toBe(false);
   });
 });

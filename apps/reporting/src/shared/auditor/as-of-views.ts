@@ -24,6 +24,18 @@ import { REPORTING_CONFIG } from '../../tokens';
 /** An auditor sees a learner's whole record as of a moment: every programme. */
 const WHOLE_RECORD: Sight = { programmes: 'all', roles: [] };
 
+/** A view as of a moment (see AsOfViews.view). */
+export interface AsOfView<R> {
+  /** Recorded as the identifiable view's report name. */
+  reportName: string;
+  parameters: Record<string, string>;
+  /** Whether a view replayed for this learner alone holds what `read` needs. */
+  onlyLearner: (learnerId: string) => boolean;
+  read: () => Promise<R>;
+  /** The learners the result shows. */
+  subjects: (result: R) => string[];
+}
+
 /** Someone who could see the learner at the cut, and why. */
 export interface PossibleViewer {
   viewerId: string;
@@ -56,12 +68,39 @@ export class AsOfViews {
     return document;
   }
 
-  async learnerRecord(auditorId: string, key: string, learnerId: string): Promise<{ record: LearnerRecord; asOf: AsOfGenerationDocument }> {
+  /**
+   * The seam for any view as of a moment: runs `view.read` inside the as-of reading of `key` (every
+   * read model it reads without naming a generation is the cut's), records the view for the learners
+   * `view.subjects` names, then returns it. A report or certificate offered as of a moment is one call
+   * of this with its own reader (which must not decide access itself: the auditor's right is checked
+   * by the caller). A view kept for one learner only serves that learner.
+   */
+  async view<R>(auditorId: string, key: string, view: AsOfView<R>): Promise<{ result: R; asOf: AsOfGenerationDocument }> {
     const asOf = await this.generation(key);
-    if (asOf.scope.kind === 'learner' && asOf.scope.learnerId !== learnerId) throw new AppError('RESOURCE.NOT_FOUND', 'this view as of a moment holds another learner\'s record only');
-    const record = await readingAsOf({ generation: asOf.generation, cut: asOf.cut }, () => this.records.readFor(learnerId, WHOLE_RECORD));
-    await this.recordView(auditorId, 'as-of-learner-record', asOf, learnerId);
-    return { record, asOf };
+    if (asOf.scope.kind === 'learner' && !view.onlyLearner(asOf.scope.learnerId)) {
+      throw new AppError('RESOURCE.NOT_FOUND', 'this view as of a moment holds one learner\'s record only; ask for the whole ledger');
+    }
+    const result = await readingAsOf({ generation: asOf.generation, cut: asOf.cut }, view.read);
+    await this.views.record({
+      viewerId: auditorId,
+      roles: ['auditor'],
+      reportName: view.reportName,
+      parameters: { ...view.parameters, asOf: asOf.cut.asOf ?? 'ledger position', cut: describeCut(asOf.cut), asOfKey: asOf._id },
+      subjectIds: view.subjects(result),
+      watermark: asOf.cut.asOf,
+    });
+    return { result, asOf };
+  }
+
+  async learnerRecord(auditorId: string, key: string, learnerId: string): Promise<{ record: LearnerRecord; asOf: AsOfGenerationDocument }> {
+    const { result, asOf } = await this.view(auditorId, key, {
+      reportName: 'as-of-learner-record',
+      parameters: { learnerId },
+      onlyLearner: (id) => id === learnerId,
+      read: () => this.records.readFor(learnerId, WHOLE_RECORD),
+      subjects: () => [learnerId],
+    });
+    return { record: result, asOf };
   }
 
   /**
@@ -71,9 +110,7 @@ export class AsOfViews {
    * then, plus the hub admins configured now (HUB_ADMINS has no history). Needs a whole-ledger cut.
    */
   async whoCouldSee(auditorId: string, key: string, learnerId: string): Promise<{ viewers: PossibleViewer[]; asOf: AsOfGenerationDocument }> {
-    const asOf = await this.generation(key);
-    if (asOf.scope.kind !== 'ledger') throw new AppError('RESOURCE.NOT_FOUND', 'who could see a learner needs the whole ledger as of the moment, not one record');
-    const viewers = await readingAsOf({ generation: asOf.generation, cut: asOf.cut }, async () => {
+    const read = async () => {
       const candidates = await this.candidates(learnerId);
       const found: PossibleViewer[] = [];
       for (const viewerId of [...candidates].sort()) {
@@ -82,9 +119,10 @@ export class AsOfViews {
         if (seesAnything(sight)) found.push({ viewerId, roles: sight.roles, programmes: sight.programmes });
       }
       return found;
-    });
-    await this.recordView(auditorId, 'as-of-who-could-see', asOf, learnerId);
-    return { viewers, asOf };
+    };
+    // Grants come from every partition: one learner's replay does not hold them.
+    const { result, asOf } = await this.view(auditorId, key, { reportName: 'as-of-who-could-see', parameters: { learnerId }, onlyLearner: () => false, read, subjects: () => [learnerId] });
+    return { viewers: result, asOf };
   }
 
   private async candidates(learnerId: string): Promise<Set<string>> {
@@ -103,16 +141,5 @@ export class AsOfViews {
     const admins = await (await this.store.readModel<AccessChangeTrailEntry>(ACCESS_CHANGE_TRAIL_COLLECTION)).find({ role: 'hub-admin' }).toArray();
     admins.forEach((change) => change.viewerId && ids.add(change.viewerId));
     return ids;
-  }
-
-  private recordView(auditorId: string, reportName: string, asOf: AsOfGenerationDocument, learnerId: string): Promise<void> {
-    return this.views.record({
-      viewerId: auditorId,
-      roles: ['auditor'],
-      reportName,
-      parameters: { learnerId, asOf: asOf.cut.asOf ?? 'ledger position', cut: describeCut(asOf.cut), asOfKey: asOf._id },
-      subjectIds: [learnerId],
-      watermark: asOf.cut.asOf,
-    });
   }
 }
