@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     if (only.length === 0 || only.includes('chain')) {
       await benchChain(stack, { events: 100_000, ingestPairs: 5, ingest: { batches: 120, batchSize: 500, clients: 6 } });
     }
-    if (only.length === 0 || only.includes('audit')) await benchAudit(stack, { learners: Number(process.env.BENCH_AUDIT_LEARNERS ?? 400), activity: Number(process.env.BENCH_AUDIT_EVENTS ?? 20_000), organisations: 8 });
+    if (only.length === 0 || only.includes('audit')) await benchAudit(stack, { learners: Number(process.env.BENCH_AUDIT_LEARNERS ?? 100), activity: Number(process.env.BENCH_AUDIT_EVENTS ?? 4_000), organisations: 8 });
   } finally {
     await stack.stop();
   }
