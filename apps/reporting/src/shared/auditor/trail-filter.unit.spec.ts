@@ -1,4 +1,5 @@
 import { readJobRequest } from './auditor-jobs';
+import { inertCell } from './trail-csv';
 import { periodBuckets, readTrailFilter } from './trail-filter';
 
 describe('the trail filter and job requests', () => {
@@ -20,5 +21,9 @@ describe('the trail filter and job requests', () => {
       request: { kind: 'as-of', asOf: '2026-12-01T09:00:00.000Z', learnerId: 'learner-asha' },
       errors: [],
     });
+  });
+
+  it('keeps CSV cells from being run as formulas', () => {
+    expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', 'learner-asha'].map(inertCell)).toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", 'learner-asha']);
   });
 });
