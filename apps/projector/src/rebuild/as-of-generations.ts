@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
 import {
   AS_OF_GENERATIONS_COLLECTION,
@@ -36,7 +38,7 @@ export async function asOfGeneration(
 ): Promise<{ document: AsOfGenerationDocument; reused: boolean }> {
   const key = asOfKey(cut, scope);
   const records = store.db.collection<AsOfGenerationDocument>(AS_OF_GENERATIONS_COLLECTION);
-  const existing = await records.findOne({ _id: key });
+  const existing = await untilNotBuilding(records, key, now);
   if (existing?.status === 'ready' && (existing.expiresAt === null || existing.expiresAt > now().toISOString())) return { document: existing, reused: true };
   const generation = asOfGenerationName(key);
   // A generation left half-built (a failed or interrupted replay) is started again from nothing.
@@ -52,6 +54,7 @@ export async function asOfGeneration(
     eventsApplied: 0,
     seconds: 0,
     startedAt: now().toISOString(),
+    updatedAt: now().toISOString(),
     readyAt: null,
     expiresAt: null,
     readModels: [],
@@ -63,7 +66,7 @@ export async function asOfGeneration(
     onProgress(p);
     if (Date.now() - written < PROGRESS_EVERY_MS) return;
     written = Date.now();
-    void records.updateOne({ _id: key }, { $set: { progress: { done: p.done, total: p.total } } }).catch(() => undefined);
+    void records.updateOne({ _id: key }, { $set: { progress: { done: p.done, total: p.total }, updatedAt: now().toISOString() } }).catch(() => undefined);
   };
   try {
     const stopAfter = new Map(Object.entries(cut.through).map(([p, o]) => [Number(p), BigInt(o)]));
@@ -78,6 +81,7 @@ export async function asOfGeneration(
       eventsApplied: replayed.eventsApplied,
       seconds: replayed.seconds,
       readyAt: readyAt.toISOString(),
+      updatedAt: readyAt.toISOString(),
       expiresAt: new Date(readyAt.getTime() + config.asOf.keepMinutes * 60_000).toISOString(),
       readModels: replayed.readModels,
     };
@@ -86,6 +90,21 @@ export async function asOfGeneration(
   } catch (error) {
     await records.updateOne({ _id: key }, { $set: { status: 'failed', error: (error as Error).message } }).catch(() => undefined);
     throw error;
+  }
+}
+
+/** A replay that reported no progress for this long is taken as abandoned (its process ended) and started again. */
+const ABANDONED_AFTER_MS = 120_000;
+
+/**
+ * The generation's record once no other process is building it: another replay of the same cut (the
+ * command and a job at once) is waited for rather than dropped under its feet.
+ */
+async function untilNotBuilding(records: Collection<AsOfGenerationDocument>, key: string, now: () => Date): Promise<AsOfGenerationDocument | null> {
+  for (;;) {
+    const existing = await records.findOne({ _id: key });
+    if (existing?.status !== 'building' || now().getTime() - Date.parse(existing.updatedAt ?? existing.startedAt) > ABANDONED_AFTER_MS) return existing;
+    await sleep(1_000);
   }
 }
 

@@ -21,6 +21,8 @@ export interface AsOfGenerationDocument {
   eventsApplied: number;
   seconds: number;
   startedAt: string;
+  /** When its replay last reported progress: one that stopped reporting was abandoned. */
+  updatedAt: string;
   readyAt: string | null;
   /** After this the generation is dropped; asking again computes it again. */
   expiresAt: string | null;
