@@ -42,9 +42,10 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
 
   beforeAll(async () => {
     scenario = await startAccessScenario();
-    await sleep(50);
-    asOf = new Date().toISOString();
-    await sleep(50);
+    // A whole second, after every demo event and before every change: the page's moment field has seconds only.
+    await sleep(1_100);
+    asOf = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    await sleep(1_100);
     const now = new Date().toISOString();
     const envelope = (type: string, data: object, version = 1) => ({ eventId: randomUUID(), type, version, occurredAt: now, subject: 'learner-asha', actor: 'learner-asha', data });
     await ingest(await testClientToken('demo-player'), '/v1/events', { events: [envelope('AssessmentScored', { sessionId: ASSESSMENT, attemptId: 'asha-a9', score: 3, maxScore: 10, passMark: 8, passed: false }, 2)] });
@@ -151,6 +152,21 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
         expect(await page.$eval('#cut', (el) => el.textContent ?? '')).toContain(`As of ${asOf.slice(0, 19)}`);
         const rows = await page.$$eval('#sessions tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
         expect(rows.find((row) => row.includes(ASSESSMENT))).toContain('passed');
+      });
+    });
+
+    it('asks for the whole ledger as of T on the page and opens who could see Asha then', async () => {
+      await visit('/auditor/jobs');
+      await withScreenshot(page, 'auditor-who-could-see', async () => {
+        await page.$eval('#asOf', (input, value) => input.setAttribute('value', value), asOf.slice(0, 19));
+        await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#start-as-of')]);
+        await page.waitForSelector('#as-of-learner-form', { timeout: 120_000 });
+        await page.type('#learnerId', 'learner-asha');
+        await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#open-viewers')]);
+        const rows = await page.$$eval('#viewers tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+        expect(rows.find((row) => row.includes('tutor-tom'))).toContain('tutor');
+        expect(rows.find((row) => row.includes('runner-raj'))).toContain('report-runner');
+        expect(await page.$eval('#cut', (el) => el.textContent ?? '')).toContain('every read model');
       });
     });
 
