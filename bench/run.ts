@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startLocalStack } from '@ledger/test-harness';
 import { benchCertificates } from './certificates.bench';
+import { benchAudit } from './audit.bench';
 import { benchChain } from './chain.bench';
 import { benchIngest } from './ingest.bench';
 import { benchProjection } from './projection.bench';
@@ -10,8 +11,8 @@ import { benchReports } from './reports.bench';
 /**
  * `npm run bench`: every scenario against one local stack, each printing its ratio to a raw baseline
  * measured in the same run. Sizes are bounded so a run ends by itself in a few minutes.
- * `npm run bench -- ingest`, `-- projection`, `-- chain`, `-- certificates` or `-- reports` runs one
- * scenario. The reports scenario's size: BENCH_REPORT_LEARNERS (default 20 000) × 10 sessions.
+ * `npm run bench -- ingest`, `-- projection`, `-- chain`, `-- certificates`, `-- reports` or `-- audit`
+ * runs one scenario. The reports scenario's size: BENCH_REPORT_LEARNERS (default 20 000) × 10 sessions.
  * `npm run bench -- scale` (opt-in, not part of the default run: it takes hours) measures a
  * national-shaped ledger; `SCALE_LEARNERS` sets its size (default 100 000 learners × 10 sessions).
  */
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       const shape = { learners, sessionsPerLearner: 10, organisations: 500, programmes: 10, coursesPerProgramme: 5, sessionsPerCourse: 4 };
       await benchScale(stack, { ...shape, readSamples: 200, deadlineMinutes: 240 });
     }
+    if (only.length === 0 || only.includes('audit')) await benchAudit(stack, { learners: Number(process.env.BENCH_AUDIT_LEARNERS ?? 100), activity: Number(process.env.BENCH_AUDIT_EVENTS ?? 4_000), organisations: 8 });
   } finally {
     await stack.stop();
   }

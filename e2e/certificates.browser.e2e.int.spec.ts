@@ -100,7 +100,7 @@ describe('certificates, in a real browser', () => {
     await signInAs(page, url, 'auditor-ali', '/auditor/certificates');
     await withScreenshot(page, 'auditor-certificates', async () => {
       expect(page.url()).toBe(`${url}/auditor/certificates`);
-      const row = await page.$$eval('#certificate-issues tbody tr', (rows) => rows.map((r) => r.textContent ?? '').join('\n'));
+      const row = await page.$$eval('#certificates tbody tr', (rows) => rows.map((r) => r.textContent ?? '').join('\n'));
       expect(row).toContain(code);
       expect(row).toContain('learner-asha');
     });

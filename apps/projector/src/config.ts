@@ -26,6 +26,8 @@ export interface ProjectorConfig {
   database: string;
   /** Set only for a rebuild: the new generation it fills instead of the live one. */
   rebuildGeneration?: string;
+  /** Set only for a replay of the ledger cut at a past position (as of a moment): see ReplayCut. */
+  replayCut?: ReplayCut;
   /** Where events that cannot be applied are set aside. */
   deadLetterTopic: string;
   /** Attempts at one event on its own before it is dead-lettered. */
@@ -42,12 +44,37 @@ export interface ProjectorConfig {
   deploymentKey: { file: string; generateIfMissing: boolean };
   /** For `audit verify-chain`: public keys to check seals with (JWK Set, JWK or PEM); the deployment key's public half when unset. */
   auditPublicKeyFile?: string;
+  /** The read models as of a past moment (see the as-of slice). */
+  asOf: {
+    /** How long a computed as-of generation is kept for reuse before it is dropped. */
+    keepMinutes: number;
+    /** How far the broker's record timestamps may be from the events' recordedAt; the cut search reads this far either side. */
+    clockMarginMs: number;
+  };
+  /** The job runner that does what auditors ask for (rebuild, verify, as-of). */
+  auditJobs: {
+    enabled: boolean;
+    /** A request the runner meets later than this after it was recorded is not run (a replay of history must not start old jobs). */
+    maxWaitMinutes: number;
+    pollMs: number;
+  };
   /** Port of the small HTTP server for /health and /v1/watermark. */
   port: number;
   host: string;
   logLevel: LogLevel;
   /** IANA zone the anonymised cells group months, quarters and years in (a change needs a rebuild). */
   reportTimeZone: string;
+}
+
+/**
+ * What a replay as of a past moment applies: per partition, the offsets up to and including
+ * `stopAfter` (a partition not listed: none), and of those, when `subjects` is given, only the events
+ * about those subjects (the ledger key) or of `alsoFamilies` (a learner's record needs the catalogue too).
+ */
+export interface ReplayCut {
+  stopAfter: ReadonlyMap<number, bigint>;
+  subjects?: ReadonlySet<string>;
+  alsoFamilies?: ReadonlySet<string>;
 }
 
 /** Where a development key is kept when none is configured: the git-ignored folder of local state. */
@@ -87,6 +114,15 @@ export function loadProjectorConfig(env: Record<string, string | undefined>): Pr
       everyMs: read.int('SEAL_EVERY_MS', 5000, { min: 50, max: 3_600_000 }),
     },
     deploymentKey: { file: keyFile, generateIfMissing },
+    asOf: {
+      keepMinutes: read.int('AS_OF_KEEP_MINUTES', 1440, { min: 1, max: 525_600 }),
+      clockMarginMs: read.int('AS_OF_CLOCK_MARGIN_MS', 60_000, { min: 0, max: 86_400_000 }),
+    },
+    auditJobs: {
+      enabled: read.oneOf('AUDIT_JOBS_ENABLED', ['true', 'false'] as const, 'true') === 'true',
+      maxWaitMinutes: read.int('AUDIT_JOB_MAX_WAIT_MINUTES', 60, { min: 1, max: 10_080 }),
+      pollMs: read.int('AUDIT_JOB_POLL_MS', 1_000, { min: 50, max: 60_000 }),
+    },
     auditPublicKeyFile: auditKeyFile,
     port: read.port('PROJECTOR_PORT', 3002),
     host: read.string('HOST', '127.0.0.1'),

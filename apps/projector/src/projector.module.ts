@@ -22,9 +22,12 @@ import { WatermarkRecorder } from './watermark/watermark-recorder';
 import { WatermarkController } from './watermark/watermark.controller';
 import { XapiStatementsProjection } from './xapi-statements/xapi-statements.projection';
 import { RecordViewsProjection } from './record-views/record-views.projection';
+import { AuditTrailProjection } from './audit-trail/audit-trail.projection';
+import { AuditJobRequestsProjection } from './audit-jobs/audit-job-requests.projection';
+import { AuditJobRunner } from './audit-jobs/audit-job-runner.service';
 
 /** Every projection the projector runs; each owns its collections. */
-const PROJECTION_CLASSES: Array<new (...args: never[]) => Projection> = [LearnerSessionsProjection, XapiStatementsProjection, LearnerProfilesProjection, GrantsProjection, AuditFactsProjection, AnonymisedAggregatesProjection, CatalogueProjection, LearnerProgressProjection, RecordViewsProjection];
+const PROJECTION_CLASSES: Array<new (...args: never[]) => Projection> = [LearnerSessionsProjection, XapiStatementsProjection, LearnerProfilesProjection, GrantsProjection, AuditFactsProjection, AnonymisedAggregatesProjection, CatalogueProjection, LearnerProgressProjection, RecordViewsProjection, AuditTrailProjection, AuditJobRequestsProjection];
 
 @Module({})
 export class ProjectorModule {
@@ -48,6 +51,7 @@ export class ProjectorModule {
         LedgerProjector,
         WatermarkRecorder,
         GenerationIndexes,
+        AuditJobRunner,
       ],
     };
   }

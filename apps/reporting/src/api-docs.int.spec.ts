@@ -24,7 +24,14 @@ describe('reporting\'s OpenAPI description', () => {
       '/v1/learners/{learnerId}/certificates/{kind}/{containerId}',
       '/verify/{code}',
     ];
-    expect(Object.keys(document.paths).sort()).toEqual(['/health', '/v1/learners/{learnerId}/progress', '/v1/learners/{learnerId}/sessions', ...certificates, ...outputs].sort());
+    const auditor = [
+      '/v1/auditor/as-of/{asOfKey}/learners/{learnerId}',
+      '/v1/auditor/as-of/{asOfKey}/learners/{learnerId}/viewers',
+      '/v1/auditor/jobs',
+      '/v1/auditor/jobs/{jobId}',
+    ];
+    const learners = ['/v1/learners/{learnerId}/progress', '/v1/learners/{learnerId}/sessions'];
+    expect(Object.keys(document.paths).sort()).toEqual(['/health', ...learners, ...certificates, ...auditor, ...outputs].sort());
   });
 
   it('holds against property-based requests (schemathesis)', async () => {

@@ -10,7 +10,6 @@ import { IngestClient } from './access/ingest-client';
 import { LearnerAccess } from './access/learner-access';
 import { RelyingParty } from './access/relying-party';
 import type { ReportingConfig } from './config';
-import { AuditorCertificatesController } from './certificates/auditor-certificates.controller';
 import { CertificateRecords } from './certificates/certificate-records';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificateComposer } from './certificates/compose-certificate';
@@ -41,7 +40,12 @@ import { ReportRunner } from './shared/reports/report-runner';
 import { ReportsWebController } from './shared/reports/reports-web.controller';
 import { APP_LOGGER, REPORTING_CONFIG } from './tokens';
 import { AdminReportsController } from './web/admin-reports.controller';
-import { AuditorController } from './web/auditor.controller';
+import { AuditorApiController } from './auditor-api/auditor-api.controller';
+import { AsOfViews } from './shared/auditor/as-of-views';
+import { AuditorJobs } from './shared/auditor/auditor-jobs';
+import { TrailReads } from './shared/auditor/trail-reads';
+import { AuditorAsOfController } from './web/auditor/auditor-as-of.controller';
+import { AuditorTrailController } from './web/auditor/auditor-trail.controller';
 import { LearnersYouMaySee } from './web/learners-you-may-see';
 import { MyPagesController } from './web/my-pages.controller';
 import { MyPermissionsController } from './web/my-permissions.controller';
@@ -82,15 +86,16 @@ export class ReportingModule {
         MyPermissionsController,
         AdminReportsController,
         OrganisationController,
-        AuditorController,
         ReportsWebController,
         ...REPORT_CONTROLLERS,
         CertificatesController,
         MyCertificatesController,
         VerifyController,
         VerifyPageController,
-        AuditorCertificatesController,
         JwksController,
+        AuditorTrailController,
+        AuditorAsOfController,
+        AuditorApiController,
       ],
       providers: [
         { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
@@ -121,6 +126,9 @@ export class ReportingModule {
         CertificateIssuer,
         CertificateVerifier,
         LearnerCertificates,
+        AuditorJobs,
+        AsOfViews,
+        TrailReads,
       ],
     };
   }

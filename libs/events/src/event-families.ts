@@ -49,6 +49,7 @@ const FAMILY_OF: Record<KnownLedgerEvent['type'], EventFamily> = {
   OrganisationProgrammeAccessRevoked: 'organisation',
   IdentifiableReportRun: 'audit',
   CertificateIssued: 'audit',
+  AuditJobRequested: 'audit',
   XapiStatementRecorded: 'xapi',
   StatementVoided: 'xapi',
 };

@@ -42,6 +42,7 @@ import { IdentifiableReportRunV2 } from './audit/identifiable-report-run';
 import { upcastIdentifiableReportRunV1 } from './audit/identifiable-report-run.v1';
 import { CertificateIssuedV2 } from './audit/certificate-issued';
 import { upcastCertificateIssuedV1 } from './audit/certificate-issued.v1';
+import { AuditJobRequestedV1 } from './audit/audit-job-requested';
 import { XapiStatementRecordedV1 } from './xapi/xapi-statement-recorded';
 import { StatementVoidedV1 } from './xapi/statement-voided';
 
@@ -125,6 +126,7 @@ register(OrganisationProgrammeAccessRevokedV1);
 
 register(IdentifiableReportRunV2, { 1: upcastIdentifiableReportRunV1 });
 register(CertificateIssuedV2, { 1: upcastCertificateIssuedV1 });
+register(AuditJobRequestedV1);
 
 register(XapiStatementRecordedV1);
 register(StatementVoidedV1);

@@ -53,6 +53,7 @@ export * from './audit/identifiable-report-run';
 export * from './audit/identifiable-report-run.v1';
 export * from './audit/certificate-issued';
 export * from './audit/certificate-issued.v1';
+export * from './audit/audit-job-requested';
 export * from './xapi/xapi-statement-shape';
 export * from './xapi/xapi-statement-recorded';
 export * from './xapi/statement-voided';

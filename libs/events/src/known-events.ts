@@ -37,6 +37,7 @@ import type { ReportRunnerApproved } from './organisation/report-runner-approved
 import type { ReportRunnerRemoved } from './organisation/report-runner-removed';
 import type { CertificateIssued } from './audit/certificate-issued';
 import type { IdentifiableReportRun } from './audit/identifiable-report-run';
+import type { AuditJobRequested } from './audit/audit-job-requested';
 import type { StatementVoided } from './xapi/statement-voided';
 import type { XapiStatementRecorded } from './xapi/xapi-statement-recorded';
 
@@ -82,11 +83,14 @@ export type OrganisationReportingEvent =
 /** What was shown to whom: identifiable report runs and certificates issued. */
 export type AuditEvent = IdentifiableReportRun | CertificateIssued;
 
+/** Work an auditor asked the projector to do (replays, comparisons, views as of a moment). */
+export type AuditorJobEvent = AuditJobRequested;
+
 /** xAPI statements as the learning record store keeps them, and their voiding. */
 export type XapiEvent = XapiStatementRecorded | StatementVoided;
 
 /** Every event type the ledger knows; `switch (event.type)` over it is exhaustive. */
-export type KnownLedgerEvent = ActivityEvent | CatalogueEvent | PeopleEvent | PermissionEvent | OrganisationReportingEvent | AuditEvent | XapiEvent;
+export type KnownLedgerEvent = ActivityEvent | CatalogueEvent | PeopleEvent | PermissionEvent | OrganisationReportingEvent | AuditEvent | AuditorJobEvent | XapiEvent;
 
 /** Compile-time proof that a switch handled every event type. */
 export function assertNever(value: never): never {

@@ -67,6 +67,7 @@ const PAYLOAD_SHAPES: { [T in KnownLedgerEvent['type']]: PayloadShape<DataOf<T>>
     factsVersion: N,
     factsHash: S,
   },
+  AuditJobRequested: { jobId: S, kind: S, asOf: NULLABLE_S, learnerId: NULLABLE_S },
   XapiStatementRecorded: { statementId: S, statement: OBJECT, xapiVersion: S },
   StatementVoided: { statementId: S, voidingStatementId: S },
 };

@@ -52,6 +52,12 @@ export interface LedgerConsumerOptions {
   maxSliceSize?: number;
   /** The consumer's session timeout; the handler must heartbeat more often than this. */
   sessionTimeoutMs?: number;
+  /**
+   * For a replay of the ledger cut at a past position: per partition, the last offset to hand over.
+   * Later messages are never handed over, and a partition is paused once it reached its stop (a
+   * partition not in the map is paused at once). Unset: every message, for ever.
+   */
+  stopAfter?: ReadonlyMap<number, bigint>;
 }
 
 const DEFAULT_SLICE_SIZE = 500;
@@ -108,8 +114,10 @@ export class LedgerConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        const messages: LedgerMessage[] = batch.messages.map((m) => ({
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause }) => {
+        const stop = options.stopAfter === undefined ? undefined : options.stopAfter.get(batch.partition) ?? -1n;
+        const inCut = stop === undefined ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) <= stop);
+        const messages: LedgerMessage[] = inCut.map((m) => ({
           topic: batch.topic,
           partition: batch.partition,
           offset: m.offset,
@@ -133,6 +141,7 @@ export class LedgerConsumer {
           await heartbeat();
           this.logger.debug({ topic: batch.topic, partition: batch.partition, offset: last, count: slice.length }, 'slice applied');
         }
+        if (stop !== undefined && (inCut.length < batch.messages.length || BigInt(batch.lastOffset()) >= stop)) pause();
       },
     });
   }

@@ -12,6 +12,8 @@ export interface PartitionRange {
 export interface ReadTopicOptions {
   /** Where to start per partition; the partition's first offset when absent. */
   from?: Map<number, string>;
+  /** Where to end per partition (exclusive); the partition's end as of the call when absent or beyond it. */
+  until?: Map<number, string>;
   /** Gives up when no batch arrived for this long while partitions are still unread. */
   idleTimeoutMs?: number;
 }
@@ -52,7 +54,8 @@ export async function readTopicRecords(
 ): Promise<PartitionRange[]> {
   const ranges = await topicRanges(kafka, topic);
   const start = (r: PartitionRange) => maxOffset(r.low, options.from?.get(r.partition) ?? r.low);
-  const remaining = new Map(ranges.filter((r) => BigInt(start(r)) < BigInt(r.high)).map((r) => [r.partition, BigInt(r.high)]));
+  const end = (r: PartitionRange) => minOffset(r.high, options.until?.get(r.partition) ?? r.high);
+  const remaining = new Map(ranges.filter((r) => BigInt(start(r)) < BigInt(end(r))).map((r) => [r.partition, BigInt(end(r))]));
   if (remaining.size === 0) return ranges;
   const groupId = `topic-reader-${randomUUID()}`;
   const consumer = kafka.consumer({
@@ -106,4 +109,25 @@ export async function readTopicRecords(
 
 function maxOffset(a: string, b: string): string {
   return BigInt(a) >= BigInt(b) ? a : b;
+}
+
+function minOffset(a: string, b: string): string {
+  return BigInt(a) <= BigInt(b) ? a : b;
+}
+
+/**
+ * Per partition, the first offset whose broker timestamp is at or after `instantMs` (the partition's
+ * end where none is). Broker timestamps only narrow a search: what a fact's time is, its event says.
+ */
+export async function offsetsAtTime(kafka: Kafka, topic: string, instantMs: number): Promise<Map<number, string>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [byTime, ends] = await Promise.all([admin.fetchTopicOffsetsByTimestamp(topic, instantMs), admin.fetchTopicOffsets(topic)]);
+    const high = new Map(ends.map((o) => [o.partition, o.high]));
+    // Kafka answers -1 for "no record at or after that time": the partition's end.
+    return new Map(byTime.map((o) => [o.partition, BigInt(o.offset) < 0n ? high.get(o.partition) ?? '0' : o.offset]));
+  } finally {
+    await admin.disconnect();
+  }
 }

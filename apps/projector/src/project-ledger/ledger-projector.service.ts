@@ -3,7 +3,8 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { BatchInfo, DeadLetterWriter, ensureLedgerTopic, LedgerConsumer, LedgerMessage, ResumeFrom } from '@ledger/kafka';
 import { readGeneration, ReadStore } from '@ledger/read-store';
-import type { ProjectorConfig } from '../config';
+import { eventFamily } from '@ledger/events';
+import type { ProjectorConfig, ReplayCut } from '../config';
 import { APP_LOGGER, KAFKA, PROJECTOR_CONFIG } from '../tokens';
 import { WatermarkRecorder } from '../watermark/watermark-recorder';
 import { AppliedEvents } from './applied-events';
@@ -58,6 +59,7 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
       topic: this.config.ledgerTopic,
       fromBeginning: true,
       partitionsConsumedConcurrently: this.config.partitionConcurrency,
+      stopAfter: this.config.replayCut?.stopAfter,
       handleBatch: (messages, info) => this.project(messages, info),
     });
     this.watermarks.startIdleChecks(this.config.consumerGroup, this.config.ledgerTopic);
@@ -80,7 +82,9 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
     const generation = await this.generationFor(info.partition, messages[0].offset);
     if (typeof generation !== 'string') return generation;
     await this.indexes.ensureGeneration(generation);
-    const { newestRecordedAt } = await this.applier.apply(messages, generation, info.heartbeat);
+    const wanted = this.config.replayCut ? messages.filter((m) => wantedInCut(this.config.replayCut!, m)) : messages;
+    const { newestRecordedAt } = wanted.length > 0 ? await this.applier.apply(wanted, generation, info.heartbeat) : { newestRecordedAt: undefined };
+    // The watermark moves past what a targeted replay left out too: it says how far the partition was read.
     await this.watermarks.record(this.config.consumerGroup, messages[messages.length - 1], info, { newestRecordedAt, generation }, new Date());
   }
 
@@ -99,4 +103,15 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
     if (lastWritten !== current.generation && BigInt(firstOffset) > BigInt(resumeFrom)) return { resumeFrom };
     return current.generation;
   }
+}
+
+/** Whether a targeted replay applies this message: about one of its subjects, or of a family it also needs. */
+function wantedInCut(cut: ReplayCut, message: LedgerMessage): boolean {
+  if (!cut.subjects) return true;
+  if (message.key !== null && cut.subjects.has(message.key)) return true;
+  const type = message.headers?.type;
+  // A message without a type header (not written by the one writer) is decoded by the applier and kept.
+  if (type === undefined) return true;
+  const family = eventFamily(type);
+  return family !== undefined && (cut.alsoFamilies?.has(family) ?? false);
 }

@@ -32,7 +32,7 @@ export interface RebuildResult {
   differences: DocumentDifference[];
 }
 
-type Offsets = Map<number, bigint>;
+export type Offsets = Map<number, bigint>;
 
 /**
  * Replays the ledger from offset 0 into a new generation of read models, beside the live ones and
@@ -134,10 +134,10 @@ async function resumePoints(admin: Admin, topic: string, rebuilt: Offsets): Prom
 }
 
 /** The last applied offset per partition of a consumer group, from its watermark documents. */
-async function appliedOffsets(store: ReadStore, consumerGroup: string): Promise<Offsets> {
+export async function appliedOffsets(store: ReadStore, consumerGroup: string): Promise<Offsets> {
   const marks = await store.db.collection<ProjectionWatermarkDocument>(PROJECTION_WATERMARKS_COLLECTION).find({ consumerGroup }).toArray();
   return new Map(marks.filter((m) => BigInt(m.appliedOffset) >= 0n).map((m) => [m.partition, BigInt(m.appliedOffset)]));
 }
 
-const covers = (applied: Offsets, goal: Offsets) => [...goal].every(([p, last]) => (applied.get(p) ?? -1n) >= last);
+export const covers = (applied: Offsets, goal: Offsets) => [...goal].every(([p, last]) => (applied.get(p) ?? -1n) >= last);
 const sameOffsets = (a: Offsets, b: Offsets) => covers(a, b) && covers(b, a);

@@ -8,7 +8,8 @@ import { IngestClient } from './ingest-client';
 
 export interface IdentifiableView {
   viewerId: string;
-  roles: readonly ViewerRole[];
+  /** Why they may see it: the policy's roles, or "auditor" for an auditor's view as of a moment. */
+  roles: readonly (ViewerRole | 'auditor')[];
   reportName: string;
   parameters: Record<string, string>;
   /** The learners whose data is about to be shown. */

@@ -33,7 +33,7 @@ export class LearnerRecords {
 
   async show(viewer: ViewerFacts, learnerId: string, view: RecordViewName): Promise<LearnerRecord> {
     const sight = await this.access.requireSight(viewer, learnerId);
-    const record = await this.read(learnerId, sight);
+    const record = await this.readFor(learnerId, sight);
     if (!sight.roles.includes('self')) {
       await this.views.record({
         viewerId: viewer.userId,
@@ -47,7 +47,11 @@ export class LearnerRecords {
     return record;
   }
 
-  private async read(learnerId: string, sight: Sight): Promise<LearnerRecord> {
+  /**
+   * The record as `sight` allows, with no access decision and nothing recorded: for callers that
+   * decided who may see it and record the view themselves (an auditor's view as of a moment).
+   */
+  async readFor(learnerId: string, sight: Sight): Promise<LearnerRecord> {
     const [sessionDocs, progressDocs, dataCompleteThrough] = await Promise.all([
       (await this.store.readModel<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION)).find({ learnerId }).toArray(),
       (await this.store.readModel<LearnerProgressDocument>(LEARNER_PROGRESS_COLLECTION)).find({ learnerId }).toArray(),

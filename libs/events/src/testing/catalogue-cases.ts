@@ -52,6 +52,7 @@ export const INVALID_PAYLOAD_CASES = {
   OrganisationProgrammeAccessRevoked: { field: 'programmeIds', value: [] },
   IdentifiableReportRun: { field: 'part', value: 2 },
   CertificateIssued: { field: 'factsHash', value: 'A94A8FE5CCB19BA61C4C0873D391E987982FBBD3' },
+  AuditJobRequested: { field: 'asOf', value: 'yesterday' },
   XapiStatementRecorded: { field: 'statement', value: { id: '3f6d2b84-7c1e-4a8f-9d25-0b6e41c7a913', verb: { id: 'completed' } } },
   StatementVoided: { field: 'voidingStatementId', value: '9B1E7C55-2D40-4F6A-8E33-5A0C9F2D7B61' },
 } satisfies Record<KnownLedgerEvent['type'], InvalidPayloadCase>;

@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessFactsReader, decideSight, seesAnything, Sight } from '@ledger/access-policy';
+import {
+  ACCESS_CHANGE_TRAIL_COLLECTION,
+  AccessChangeTrailEntry,
+  AS_OF_GENERATIONS_COLLECTION,
+  AsOfGenerationDocument,
+  describeCut,
+  grantsIdOfLearner,
+  grantsIdOfOrganisation,
+  grantsIdOfProfessionalBody,
+  grantsIdOfProject,
+  LEARNER_PROFILES_COLLECTION,
+  LearnerProfileDocument,
+  readingAsOf,
+  ReadStore,
+} from '@ledger/read-store';
+import { AppError } from '@ledger/runtime';
+import { IdentifiableViews } from '../../access/identifiable-views';
+import { LearnerRecord, LearnerRecords } from '../../learner-record/learner-records';
+import type { ReportingConfig } from '../../config';
+import { REPORTING_CONFIG } from '../../tokens';
+
+/** An auditor sees a learner's whole record as of a moment: every programme. */
+const WHOLE_RECORD: Sight = { programmes: 'all', roles: [] };
+
+/** A view as of a moment (see AsOfViews.view). */
+export interface AsOfView<R> {
+  /** Recorded as the identifiable view's report name. */
+  reportName: string;
+  parameters: Record<string, string>;
+  /** Whether a view replayed for this learner alone holds what `read` needs. */
+  onlyLearner: (learnerId: string) => boolean;
+  read: () => Promise<R>;
+  /** The learners the result shows. */
+  subjects: (result: R) => string[];
+}
+
+/** Someone who could see the learner at the cut, and why. */
+export interface PossibleViewer {
+  viewerId: string;
+  roles: readonly string[];
+  programmes: 'all' | readonly string[];
+}
+
+/**
+ * Views of the read models as of a moment, for auditors (the caller has checked the auditor role):
+ * each reads an as-of generation the projector computed, inside `readingAsOf`, with the same readers
+ * the live pages use, and is recorded as an identifiable view (role "auditor", the cut as watermark)
+ * before anything is returned.
+ */
+@Injectable()
+export class AsOfViews {
+  constructor(
+    private readonly store: ReadStore,
+    private readonly records: LearnerRecords,
+    private readonly views: IdentifiableViews,
+    private readonly facts: AccessFactsReader,
+    @Inject(REPORTING_CONFIG) private readonly config: ReportingConfig,
+  ) {}
+
+  /** The as-of generation `key`, ready and not yet dropped; 404 otherwise. */
+  async generation(key: string): Promise<AsOfGenerationDocument> {
+    const document = await this.store.db.collection<AsOfGenerationDocument>(AS_OF_GENERATIONS_COLLECTION).findOne({ _id: key });
+    if (document?.status !== 'ready' || (document.expiresAt !== null && document.expiresAt <= new Date().toISOString())) {
+      throw new AppError('RESOURCE.NOT_FOUND', 'no such view as of a moment is kept (it may have expired): ask for it again');
+    }
+    return document;
+  }
+
+  /**
+   * The seam for any view as of a moment: runs `view.read` inside the as-of reading of `key` (every
+   * read model it reads without naming a generation is the cut's), records the view for the learners
+   * `view.subjects` names, then returns it. A report or certificate offered as of a moment is one call
+   * of this with its own reader (which must not decide access itself: the auditor's right is checked
+   * by the caller). A view kept for one learner only serves that learner.
+   */
+  async view<R>(auditorId: string, key: string, view: AsOfView<R>): Promise<{ result: R; asOf: AsOfGenerationDocument }> {
+    const asOf = await this.generation(key);
+    if (asOf.scope.kind === 'learner' && !view.onlyLearner(asOf.scope.learnerId)) {
+      throw new AppError('RESOURCE.NOT_FOUND', 'this view as of a moment holds one learner\'s record only; ask for the whole ledger');
+    }
+    const result = await readingAsOf({ generation: asOf.generation, cut: asOf.cut }, view.read);
+    await this.views.record({
+      viewerId: auditorId,
+      roles: ['auditor'],
+      reportName: view.reportName,
+      parameters: { ...view.parameters, asOf: asOf.cut.asOf ?? 'ledger position', cut: describeCut(asOf.cut), asOfKey: asOf._id },
+      subjectIds: view.subjects(result),
+      watermark: asOf.cut.asOf,
+    });
+    return { result, asOf };
+  }
+
+  async learnerRecord(auditorId: string, key: string, learnerId: string): Promise<{ record: LearnerRecord; asOf: AsOfGenerationDocument }> {
+    const { result, asOf } = await this.view(auditorId, key, {
+      reportName: 'as-of-learner-record',
+      parameters: { learnerId },
+      onlyLearner: (id) => id === learnerId,
+      read: () => this.records.readFor(learnerId, WHOLE_RECORD),
+      subjects: () => [learnerId],
+    });
+    return { record: result, asOf };
+  }
+
+  /**
+   * Who could see the learner's identifiable activity at the cut, by the access policy applied to the
+   * grants and profile as they stood then. Candidates come from the learner's own grants (tutors,
+   * projects, professional bodies), their workplace's runners, and everyone ever granted hub admin by
+   * then, plus the hub admins configured now (HUB_ADMINS has no history). Needs a whole-ledger cut.
+   */
+  async whoCouldSee(auditorId: string, key: string, learnerId: string): Promise<{ viewers: PossibleViewer[]; asOf: AsOfGenerationDocument }> {
+    const read = async () => {
+      const candidates = await this.candidates(learnerId);
+      const found: PossibleViewer[] = [];
+      for (const viewerId of [...candidates].sort()) {
+        const viewer = await this.facts.viewer(viewerId);
+        const sight = decideSight(viewer, await this.facts.subject(learnerId, viewer));
+        if (seesAnything(sight)) found.push({ viewerId, roles: sight.roles, programmes: sight.programmes });
+      }
+      return found;
+    };
+    // Grants come from every partition: one learner's replay does not hold them.
+    const { result, asOf } = await this.view(auditorId, key, { reportName: 'as-of-who-could-see', parameters: { learnerId }, onlyLearner: () => false, read, subjects: () => [learnerId] });
+    return { viewers: result, asOf };
+  }
+
+  private async candidates(learnerId: string): Promise<Set<string>> {
+    const ids = new Set<string>([learnerId, ...this.config.hubAdmins]);
+    const learner = await this.facts.grant(grantsIdOfLearner(learnerId), 'learner');
+    learner?.authorisedViewers.forEach((a) => ids.add(a.viewerId));
+    for (const projectId of new Set(learner?.projectEnrolments.map((e) => e.projectId) ?? [])) {
+      (await this.facts.grant(grantsIdOfProject(projectId), 'project'))?.staff.forEach((s) => ids.add(s.staffId));
+    }
+    for (const bodyId of new Set(learner?.professionalBodies.map((m) => m.professionalBodyId) ?? [])) {
+      (await this.facts.grant(grantsIdOfProfessionalBody(bodyId), 'professional-body'))?.officers.forEach((o) => ids.add(o.officerId));
+    }
+    const profile = await (await this.store.readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION)).findOne({ _id: learnerId });
+    const odsCode = profile?.workplace?.odsCode;
+    if (odsCode) (await this.facts.grant(grantsIdOfOrganisation(odsCode), 'organisation'))?.reportRunners.forEach((r) => ids.add(r.runnerId));
+    const admins = await (await this.store.readModel<AccessChangeTrailEntry>(ACCESS_CHANGE_TRAIL_COLLECTION)).find({ role: 'hub-admin' }).toArray();
+    admins.forEach((change) => change.viewerId && ids.add(change.viewerId));
+    return ids;
+  }
+}
