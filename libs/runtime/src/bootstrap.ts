@@ -17,7 +17,15 @@ export interface HttpAppOptions {
  * (SIGTERM/SIGINT drain in-flight requests, then run each module's shutdown, e.g. a consumer's final commit).
  */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024 }), {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // A query may name up to 20 ids per list filter, each up to 100 characters, which percent-encoded can
+    // pass Node's 16 KB header limit; with room for them, such a request reaches validation and is
+    // answered 400 naming the field, not 431. Path parameters likewise reach validation (404/400), not 414.
+    http: { maxHeaderSize: 256 * 1024 },
+    routerOptions: { maxParamLength: 8 * 1024 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new NestPinoLogger(options.logger),
     bufferLogs: false,
   });
