@@ -14,7 +14,7 @@ export async function startLocalFerretDb(infraDir: string, runDir: string, postg
     args: [
       '--handler=postgresql',
       // A larger pool than FerretDB's default 50: each update holds two connections at once (see ReadStore).
-      `--postgresql-url=${postgresUrl}?pool_max_conns=200`,
+      `--postgresql-url=${postgresUrl}?pool_max_conns=400`,
       `--state-dir=${stateDir}`,
       `--listen-addr=127.0.0.1:${port}`,
       `--debug-addr=127.0.0.1:${debugPort}`,

@@ -72,7 +72,7 @@ function serverSettings(port: number, dataDir: string): string {
     `port = ${port}`,
     `unix_socket_directories = '${dataDir}'`,
     // FerretDB's pool (pool_max_conns in its URL, see local-ferretdb.ts) plus the apps' index connections.
-    'max_connections = 300',
+    'max_connections = 450',
     'shared_buffers = 256MB',
     'plan_cache_mode = force_custom_plan',
     'fsync = off',
