@@ -113,9 +113,11 @@ describe('rebuilding read models', () => {
         rounds += 1;
       }
     })();
-    const result = await rebuildReadModels(loadProjectorConfig(env), logger, 'switch');
-    appending = false;
-    await meanwhile;
+    // Stopped whatever happens, so a failed switch fails this test, not every later one.
+    const result = await rebuildReadModels(loadProjectorConfig(env), logger, 'switch').finally(async () => {
+      appending = false;
+      await meanwhile;
+    });
     expect(await currentGeneration(store.db)).toBe(result.generation);
     await waitUntilProjected(env, ledger.kafka);
 
