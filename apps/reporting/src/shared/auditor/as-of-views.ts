@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decideSight, seesAnything, Sight } from '@ledger/access-policy';
+import { capabilitiesOf, decideSight, seesAnything, Sight, ViewerFacts } from '@ledger/access-policy';
 import {
   ACCESS_CHANGE_TRAIL_COLLECTION,
   AccessChangeTrailEntry,
@@ -12,6 +12,7 @@ import {
   grantsIdOfProject,
   LEARNER_PROFILES_COLLECTION,
   LearnerProfileDocument,
+  LedgerCut,
   ReadStore,
 } from '@ledger/read-store';
 import { AppError } from '@ledger/runtime';
@@ -19,6 +20,8 @@ import { IdentifiableViews } from '../../access/identifiable-views';
 import { LearnerRecord, LearnerRecords } from '../../learner-record/learner-records';
 import type { ReportingConfig } from '../../config';
 import { ReportSource, ReportSources } from '../../report-outputs/report-source';
+import type { ReportRequester } from '../reports/report-definition';
+import type { ReportRun, RunToRecord } from '../reports/report-run';
 import { REPORTING_CONFIG } from '../../tokens';
 
 /** An auditor sees a learner's whole record as of a moment: every programme. */
@@ -31,8 +34,8 @@ export interface AsOfView<R> {
   parameters: Record<string, string>;
   /** Whether a view replayed for this learner alone holds what `read` needs. */
   onlyLearner: (learnerId: string) => boolean;
-  /** Reads what is shown from the cut's source, and from nothing else. */
-  read: (source: ReportSource) => Promise<R>;
+  /** Reads what is shown from the cut's source, and from nothing else (`cut`: to state it). */
+  read: (source: ReportSource, cut: LedgerCut) => Promise<R>;
   /** The learners the result shows. */
   subjects: (result: R) => string[];
 }
@@ -95,7 +98,7 @@ export class AsOfViews {
    */
   async view<R>(auditorId: string, key: string, view: AsOfView<R>): Promise<{ result: R; asOf: AsOfGenerationDocument }> {
     const { asOf, source } = await this.reading(key, view.onlyLearner);
-    const result = await view.read(source);
+    const result = await view.read(source, asOf.cut);
     await this.views.record({
       viewerId: auditorId,
       roles: ['auditor'],
@@ -105,6 +108,28 @@ export class AsOfViews {
       watermark: asOf.cut.asOf,
     });
     return { result, asOf };
+  }
+
+  /**
+   * A run of any report as of the cut `key`, for an auditor (the caller checked the role): it reads the
+   * cut's source with whole sight (see withWholeSight), states the cut with every output, and is
+   * recorded before any output as the identifiable view `as-of:<report>` with the run's parameters and
+   * the learners it shows (or what it covered), role "auditor", the cut as watermark. A report reads
+   * many learners, their grants and the catalogue, so it needs a whole-ledger cut.
+   */
+  async reportRun(auditor: { userId: string; displayName: string }, key: string): Promise<{ run: ReportRun; asOf: AsOfGenerationDocument }> {
+    const { asOf, source } = await this.reading(key, () => false);
+    const record = (run: RunToRecord) =>
+      this.views.recordReport({
+        viewerId: auditor.userId,
+        roles: ['auditor'],
+        reportName: `as-of:${run.reportId}`,
+        parameters: asOfParameters(asOf, run.parameters),
+        watermark: asOf.cut.asOf,
+        subjects: run.subjects,
+      });
+    const reportsPath = `/auditor/as-of/${encodeURIComponent(asOf._id)}/reports`;
+    return { run: { requester: withWholeSight(auditor), source, cut: asOf.cut, reportsPath, record }, asOf };
   }
 
   async learnerRecord(auditorId: string, key: string, learnerId: string): Promise<{ record: LearnerRecord; asOf: AsOfGenerationDocument }> {
@@ -163,4 +188,15 @@ export class AsOfViews {
 /** The parameters an as-of view is recorded with: the view's own, the instant, the cut and its key. */
 function asOfParameters(asOf: AsOfGenerationDocument, parameters: Record<string, string>): Record<string, string> {
   return { ...parameters, asOf: asOf.cut.asOf ?? 'ledger position', cut: describeCut(asOf.cut), asOfKey: asOf._id };
+}
+
+/**
+ * An auditor reading the ledger as of a moment sees what a hub admin sees (every learner, every
+ * programme: the policy's hub-admin row), so every report runs for them as it would for an admin then.
+ * These facts are made here and nowhere else, after the caller checked the auditor role on the live
+ * grants; they never come from a token or a session, so no live access check ever sees them.
+ */
+function withWholeSight(auditor: { userId: string; displayName: string }): ReportRequester {
+  const facts: ViewerFacts = { userId: auditor.userId, bootstrappedAdmin: true, grants: null };
+  return { ...auditor, facts, capabilities: capabilitiesOf(facts) };
 }
