@@ -78,7 +78,11 @@ export class AuditorApiController {
   @ApiOkResponse({ type: AsOfLearnerRecordView })
   @ApiNotFoundResponse({ description: 'No such view kept (it expires), or it holds another learner only' })
   @ApiServiceUnavailableResponse({ description: 'The view could not be recorded in the ledger, so nothing is shown' })
-  async record(@ViewerId() viewerId: string, @Param('asOfKey') key: string, @Param('learnerId') learnerId: string): Promise<AsOfLearnerRecordView> {
+  async record(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('learnerId') learnerId: string,
+  ): Promise<AsOfLearnerRecordView> {
     await this.requireAuditor(viewerId);
     const { record, asOf } = await this.asOf.learnerRecord(viewerId, key, learnerId);
     return { cut: cutView(asOf), learnerId, sessions: record.sessions, progress: record.progress };
@@ -89,38 +93,72 @@ export class AuditorApiController {
   @ApiOkResponse({ type: AsOfViewersView })
   @ApiNotFoundResponse({ description: "No such whole-ledger view kept" })
   @ApiServiceUnavailableResponse({ description: 'The view could not be recorded in the ledger, so nothing is shown' })
-  async viewers(@ViewerId() viewerId: string, @Param('asOfKey') key: string, @Param('learnerId') learnerId: string): Promise<AsOfViewersView> {
+  async viewers(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('learnerId') learnerId: string,
+  ): Promise<AsOfViewersView> {
     await this.requireAuditor(viewerId);
     const { viewers, asOf } = await this.asOf.whoCouldSee(viewerId, key, learnerId);
     return { cut: cutView(asOf), learnerId, viewers: viewers.map((v) => ({ viewerId: v.viewerId, roles: [...v.roles], programmes: v.programmes === 'all' ? 'all' : [...v.programmes] })) };
   }
 
   @Get('as-of/:asOfKey/reports/:report')
-  @ApiOperation({ summary: "Any report as of the cut (JSON), with the report's own filters (see /v1/reports/{report}); seen with whole sight, recorded as an identifiable view" })
+  @ApiOperation({
+    summary: "Any report as of the cut (JSON), with the report's own filters (see /v1/reports/{report}); seen with whole sight, recorded as a view",
+  })
   @AsOfReportApi('json')
-  async report(@ViewerId() viewerId: string, @Param('asOfKey') key: string, @Param('report') name: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+  async report(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('report') name: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.runAsOf(viewerId, key, name, query, 'json', reply);
   }
 
   @Get('as-of/:asOfKey/reports/:report/csv')
   @ApiOperation({ summary: 'Any report as of the cut, as CSV (its header states the cut)' })
   @AsOfReportApi('csv')
-  async reportCsv(@ViewerId() viewerId: string, @Param('asOfKey') key: string, @Param('report') name: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+  async reportCsv(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('report') name: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.runAsOf(viewerId, key, name, query, 'csv', reply);
   }
 
   @Get('as-of/:asOfKey/reports/:report/pdf')
   @ApiOperation({ summary: 'Any report as of the cut, as PDF (it states the cut)' })
   @AsOfReportApi('pdf')
-  async reportPdf(@ViewerId() viewerId: string, @Param('asOfKey') key: string, @Param('report') name: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+  async reportPdf(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('report') name: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.runAsOf(viewerId, key, name, query, 'pdf', reply);
   }
 
   /** The role first, then the report's name (400), then the cut (404), then the report's filters (400 naming each). */
-  private async runAsOf(viewerId: string, key: string, name: string, query: Record<string, unknown>, output: ApiOutput, reply: FastifyReply): Promise<void> {
+  private async runAsOf(
+    viewerId: string,
+    key: string,
+    name: string,
+    query: Record<string, unknown>,
+    output: ApiOutput,
+    reply: FastifyReply,
+  ): Promise<void> {
     await this.requireAuditor(viewerId);
     const report = this.reports.find((r) => r.id === name);
-    if (!report) throw new AppError('REQUEST.INVALID', 'no such report', [{ field: 'report', reason: `must be one of ${this.reports.map((r) => r.id).join(', ')}` }]);
+    if (!report) {
+      const reason = `must be one of ${this.reports.map((r) => r.id).join(', ')}`;
+      throw new AppError('REQUEST.INVALID', 'no such report', [{ field: 'report', reason }]);
+    }
     const { run } = await this.asOf.reportRun({ userId: viewerId, displayName: viewerId }, key);
     await this.runner.apiRun(report, run, query, output, reply);
   }

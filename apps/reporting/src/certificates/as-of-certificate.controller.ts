@@ -45,12 +45,12 @@ export class AsOfCertificateController {
   ) {}
 
   @Get(':kind/:containerId')
-  @ApiOperation({ summary: "A learner's certificate as it would have been generated at the cut (a PDF marked not issued; recorded as an identifiable view, not as an issue)" })
+  @ApiOperation({ summary: "A learner's certificate as generated at the cut: a PDF marked not issued, recorded as an identifiable view, not as an issue" })
   @ApiParam({ name: 'kind', enum: CERTIFICATE_SCOPE_TYPES })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The certificate as of the cut; X-Certificate-Available: true, the cut in X-Ledger-Cut' })
   @ApiBadRequestResponse({ description: 'The path names no certificate (every bad part named)' })
-  @ApiNotFoundResponse({ description: 'No such view kept (it expires, or holds another learner only), or no certificate was available at the cut (what was missing is named)' })
+  @ApiNotFoundResponse({ description: 'No such view kept (it expires, or holds another learner only), or no certificate at the cut (what was missing named)' })
   @ApiServiceUnavailableResponse({ description: 'The view could not be recorded in the ledger, so nothing is shown' })
   async certificate(
     @ViewerId() viewerId: string,
@@ -75,10 +75,16 @@ export class AsOfCertificateController {
       },
       subjects: () => [learnerId],
     });
-    if (!result.available) throw new AppError('RESOURCE.NOT_FOUND', `There was no certificate for this at the cut: ${result.missing.join('; ')}.`);
+    if (!result.available) {
+      throw new AppError('RESOURCE.NOT_FOUND', `There was no certificate for this at the cut: ${result.missing.join('; ')}.`);
+    }
     // Header values are ASCII: the positions as the audit command takes them (`--position 0:41,1:17`).
     const positions = Object.entries(asOf.cut.through).map(([partition, offset]) => `${partition}:${offset}`).join(',');
-    const headers = { 'x-certificate-available': 'true', 'x-ledger-cut': `${asOf.cut.asOf ?? 'position'} ${positions}`, 'x-facts-hash': result.certificate.factsHash };
+    const headers = {
+      'x-certificate-available': 'true',
+      'x-ledger-cut': `${asOf.cut.asOf ?? 'position'} ${positions}`,
+      'x-facts-hash': result.certificate.factsHash,
+    };
     return sendPdf(reply.headers(headers), `certificate-${target.containerId}-as-of.pdf`, result.pdf);
   }
 }

@@ -45,7 +45,9 @@ export async function certificatePage(
     title: facts.title,
     completedOn: settings.dates.formatDate(facts.completedAt),
   };
-  if ('viewedAsOf' in occasion) return { ...page, issuedOn: 'Not issued', verificationCode: null, verifyUrl: null, qrSvg: null, viewedAsOf: occasion.viewedAsOf };
+  if ('viewedAsOf' in occasion) {
+    return { ...page, issuedOn: 'Not issued', verificationCode: null, verifyUrl: null, qrSvg: null, viewedAsOf: occasion.viewedAsOf };
+  }
   const verifyUrl = verificationPageUrl(settings.publicUrl, occasion.verificationCode);
   return {
     ...page,

@@ -62,7 +62,8 @@ export class CertificateIssuer {
     const issue = { verificationCode: newVerificationCode(), issuedAt: new Date().toISOString() };
     const html = await this.page(reply, source, certificate, issue);
     const page = clock.lap();
-    const pdf = await this.pdf(html, certificate, { ranBy: `${certificate.facts.learnerName} (${certificate.facts.learnerId})`, ranAt: issue.issuedAt });
+    const { learnerName, learnerId: holder } = certificate.facts;
+    const pdf = await this.pdf(html, certificate, { ranBy: `${learnerName} (${holder})`, ranAt: issue.issuedAt });
     const rendered = clock.lap();
     await this.record(certificate, issue);
     const timings = { compose, page, pdf: rendered, record: clock.lap() };
@@ -74,13 +75,24 @@ export class CertificateIssuer {
    * no verification code, and nothing recorded here (an auditor's view as of a moment; the caller
    * records the view). Its header names who viewed it, and its footer the data it was computed from.
    */
-  async renderUnissued(reply: FastifyReply, source: ReportSource, certificate: ComposedCertificate, viewedAsOf: string, viewedBy: string): Promise<Buffer> {
+  async renderUnissued(
+    reply: FastifyReply,
+    source: ReportSource,
+    certificate: ComposedCertificate,
+    viewedAsOf: string,
+    viewedBy: string,
+  ): Promise<Buffer> {
     const html = await this.page(reply, source, certificate, { viewedAsOf });
     return this.pdf(html, certificate, { ranBy: viewedBy, ranAt: new Date().toISOString() });
   }
 
   /** The certificate's HTML: page 1, then the programme/course summary (read from the same source) unless the course or programme leaves it out. */
-  private async page(reply: FastifyReply, source: ReportSource, certificate: ComposedCertificate, occasion: CertificateOccasion): Promise<string> {
+  private async page(
+    reply: FastifyReply,
+    source: ReportSource,
+    certificate: ComposedCertificate,
+    occasion: CertificateOccasion,
+  ): Promise<string> {
     const { facts } = certificate;
     const page = await certificatePage(facts, occasion, { hubName: this.config.hubName, publicUrl: this.config.publicUrl, dates: this.dates });
     const summaryOf = { learnerId: facts.learnerId, learnerName: facts.learnerName, kind: facts.kind, containerId: facts.containerId };

@@ -40,6 +40,12 @@ export interface AsOfView<R> {
   subjects: (result: R) => string[];
 }
 
+/** The auditor asking, as a report's header names them. */
+export interface Auditor {
+  userId: string;
+  displayName: string;
+}
+
 /** Someone who could see the learner at the cut, and why. */
 export interface PossibleViewer {
   viewerId: string;
@@ -117,7 +123,7 @@ export class AsOfViews {
    * the learners it shows (or what it covered), role "auditor", the cut as watermark. A report reads
    * many learners, their grants and the catalogue, so it needs a whole-ledger cut.
    */
-  async reportRun(auditor: { userId: string; displayName: string }, key: string): Promise<{ run: ReportRun; asOf: AsOfGenerationDocument }> {
+  async reportRun(auditor: Auditor, key: string): Promise<{ run: ReportRun; asOf: AsOfGenerationDocument }> {
     const { asOf, source } = await this.reading(key, () => false);
     const record = (run: RunToRecord) =>
       this.views.recordReport({
@@ -196,7 +202,7 @@ function asOfParameters(asOf: AsOfGenerationDocument, parameters: Record<string,
  * These facts are made here and nowhere else, after the caller checked the auditor role on the live
  * grants; they never come from a token or a session, so no live access check ever sees them.
  */
-function withWholeSight(auditor: { userId: string; displayName: string }): ReportRequester {
+function withWholeSight(auditor: Auditor): ReportRequester {
   const facts: ViewerFacts = { userId: auditor.userId, bootstrappedAdmin: true, grants: null };
   return { ...auditor, facts, capabilities: capabilitiesOf(facts) };
 }

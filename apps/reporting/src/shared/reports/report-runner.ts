@@ -47,7 +47,13 @@ export class ReportRunner {
   }
 
   /** The API: JSON, CSV or PDF for a bearer-token caller, on the live read models. */
-  async api(report: ReportDefinition, viewerId: string, query: Record<string, unknown>, output: ApiOutput, reply: FastifyReply): Promise<void> {
+  async api(
+    report: ReportDefinition,
+    viewerId: string,
+    query: Record<string, unknown>,
+    output: ApiOutput,
+    reply: FastifyReply,
+  ): Promise<void> {
     const source = this.sources.current();
     const facts = await source.access.viewer(viewerId);
     const requester: ReportRequester = { userId: viewerId, displayName: viewerId, facts, capabilities: capabilitiesOf(facts) };
@@ -55,7 +61,13 @@ export class ReportRunner {
   }
 
   /** The API for a run the caller made (an auditor's as of a moment): its requester, source and record. */
-  async apiRun(report: ReportDefinition, run: ReportRun, query: Record<string, unknown>, output: ApiOutput, reply: FastifyReply): Promise<void> {
+  async apiRun(
+    report: ReportDefinition,
+    run: ReportRun,
+    query: Record<string, unknown>,
+    output: ApiOutput,
+    reply: FastifyReply,
+  ): Promise<void> {
     if (!report.mayRun(run.requester)) throw new AppError('AUTH.FORBIDDEN', `the ${report.title} report is not available to you`);
     const context = this.context(run);
     const { parsed, problems } = await this.parse(report, query, context, true);
@@ -66,7 +78,8 @@ export class ReportRunner {
     await this.audit(report, run, parsed, result.audit, dataCompleteThrough);
     if (output === 'json') {
       const cut = run.cut ? { cut: { asOf: run.cut.asOf, topic: run.cut.topic, through: run.cut.through } } : {};
-      await reply.header('cache-control', 'no-store').send({ report: report.id, dataCompleteThrough, ...cut, filters: Object.fromEntries(parsed.summary), ...result.api });
+      const filters = Object.fromEntries(parsed.summary);
+      await reply.header('cache-control', 'no-store').send({ report: report.id, dataCompleteThrough, ...cut, filters, ...result.api });
       return;
     }
     const data = { ...result.data, report: await this.frame(report, run, parsed, query, dataCompleteThrough), errors: [], values: query };
@@ -80,7 +93,14 @@ export class ReportRunner {
   }
 
   /** The web shell for a run the caller made (an auditor's as of a moment); `viewer` is who is signed in. */
-  async webRun(report: ReportDefinition, viewer: ShellViewer, run: ReportRun, request: FastifyRequest, reply: FastifyReply, output: WebOutput): Promise<void> {
+  async webRun(
+    report: ReportDefinition,
+    viewer: ShellViewer,
+    run: ReportRun,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    output: WebOutput,
+  ): Promise<void> {
     this.shell.require(report.mayRun(run.requester));
     const query = (request.query ?? {}) as Record<string, unknown>;
     const context = this.context(run);
@@ -101,11 +121,18 @@ export class ReportRunner {
 
   /** A live run: the requester's own, on `source`, recorded with the policy's roles as an identifiable report run. */
   private liveRun(requester: ReportRequester, source: ReportSource): ReportRun {
-    const record = (run: RunToRecord) => this.views.recordReport({ viewerId: requester.userId, roles: run.roles, reportName: run.reportId, parameters: run.parameters, watermark: run.watermark, subjects: run.subjects });
+    const record = ({ reportId, roles, parameters, watermark, subjects }: RunToRecord) =>
+      this.views.recordReport({ viewerId: requester.userId, roles, reportName: reportId, parameters, watermark, subjects });
     return { requester, source, cut: null, reportsPath: '/reports', record };
   }
 
-  private async sendCsv(report: ReportDefinition, run: ReportRun, context: ReportContext, parsed: ParsedFilters<unknown>, reply: FastifyReply): Promise<void> {
+  private async sendCsv(
+    report: ReportDefinition,
+    run: ReportRun,
+    context: ReportContext,
+    parsed: ParsedFilters<unknown>,
+    reply: FastifyReply,
+  ): Promise<void> {
     const result = await report.csv(context, parsed.filters);
     const dataCompleteThrough = await run.source.dataCompleteThrough();
     await this.audit(report, run, parsed, result.audit, dataCompleteThrough);
@@ -132,7 +159,13 @@ export class ReportRunner {
   }
 
   /** Before any output: an identifiable run is appended to the ledger, or this throws and nothing is sent. */
-  private async audit(report: ReportDefinition, run: ReportRun, parsed: ParsedFilters<unknown>, audit: ReportAudit | null, watermark: string | null): Promise<void> {
+  private async audit(
+    report: ReportDefinition,
+    run: ReportRun,
+    parsed: ParsedFilters<unknown>,
+    audit: ReportAudit | null,
+    watermark: string | null,
+  ): Promise<void> {
     if (!audit) return;
     const parameters = Object.fromEntries(
       Object.entries({ ...parsed.parameters, ...audit.parameters }).map(([name, value]) => [name, value.slice(0, MAX_PARAMETER_LENGTH)]),
@@ -156,7 +189,13 @@ export class ReportRunner {
   }
 
   /** What the report frame (report-layout.njk) shows around every report. */
-  private async frame(report: ReportDefinition, run: ReportRun, parsed: ParsedFilters<unknown>, query: Record<string, unknown>, dataCompleteThrough: string | null) {
+  private async frame(
+    report: ReportDefinition,
+    run: ReportRun,
+    parsed: ParsedFilters<unknown>,
+    query: Record<string, unknown>,
+    dataCompleteThrough: string | null,
+  ) {
     return {
       id: report.id,
       title: report.title,

@@ -51,7 +51,8 @@ export class AuditorAsOfController {
     const job = await this.jobs.find(jobId);
     // The projector queues the job once it has applied the request: until then, it is as good as queued.
     const reports = this.reports.map((r) => ({ id: r.id, title: r.title }));
-    await this.shell.render(reply, viewer, 'auditor-job.njk', { jobId, job, reports, refresh: !job || job.status === 'queued' || job.status === 'running' });
+    const refresh = !job || job.status === 'queued' || job.status === 'running';
+    await this.shell.render(reply, viewer, 'auditor-job.njk', { jobId, job, reports, refresh });
   }
 
   /** The form on a whole-ledger job's page: a learner's record, or who could see them, as of its moment. */
@@ -65,14 +66,24 @@ export class AuditorAsOfController {
   }
 
   @Get('as-of/:key/learners/:learnerId')
-  async record(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('key') key: string, @Param('learnerId') learnerId: string): Promise<void> {
+  async record(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('key') key: string,
+    @Param('learnerId') learnerId: string,
+  ): Promise<void> {
     const viewer = await this.auditor(request);
     const { record, asOf } = await this.asOf.learnerRecord(viewer.person.userId, key, learnerId);
     await this.shell.render(reply, viewer, 'auditor-as-of-record.njk', { record, asOf, cut: describeCut(asOf.cut) });
   }
 
   @Get('as-of/:key/learners/:learnerId/viewers')
-  async viewers(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('key') key: string, @Param('learnerId') learnerId: string): Promise<void> {
+  async viewers(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('key') key: string,
+    @Param('learnerId') learnerId: string,
+  ): Promise<void> {
     const viewer = await this.auditor(request);
     const { viewers, asOf } = await this.asOf.whoCouldSee(viewer.person.userId, key, learnerId);
     await this.shell.render(reply, viewer, 'auditor-who-could-see.njk', { learnerId, viewers, asOf, cut: describeCut(asOf.cut) });
@@ -80,12 +91,23 @@ export class AuditorAsOfController {
 
   /** A report as of the moment of a whole-ledger job: its usual page and form, stating the cut. */
   @Get('as-of/:key/reports/:reportId')
-  async report(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('key') key: string, @Param('reportId') reportId: string): Promise<void> {
+  async report(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('key') key: string,
+    @Param('reportId') reportId: string,
+  ): Promise<void> {
     await this.runReport(request, reply, key, reportId, 'screen');
   }
 
   @Get('as-of/:key/reports/:reportId/:output')
-  async reportDownload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('key') key: string, @Param('reportId') reportId: string, @Param('output') output: string): Promise<void> {
+  async reportDownload(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('key') key: string,
+    @Param('reportId') reportId: string,
+    @Param('output') output: string,
+  ): Promise<void> {
     if (output !== 'csv' && output !== 'pdf') throw new AppError('RESOURCE.NOT_FOUND', 'There is no such page.');
     await this.runReport(request, reply, key, reportId, output);
   }
