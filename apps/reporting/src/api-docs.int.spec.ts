@@ -26,7 +26,11 @@ describe('reporting\'s OpenAPI description', () => {
     ];
     const auditor = [
       '/v1/auditor/as-of/{asOfKey}/learners/{learnerId}',
+      '/v1/auditor/as-of/{asOfKey}/learners/{learnerId}/certificates/{kind}/{containerId}',
       '/v1/auditor/as-of/{asOfKey}/learners/{learnerId}/viewers',
+      '/v1/auditor/as-of/{asOfKey}/reports/{report}',
+      '/v1/auditor/as-of/{asOfKey}/reports/{report}/csv',
+      '/v1/auditor/as-of/{asOfKey}/reports/{report}/pdf',
       '/v1/auditor/jobs',
       '/v1/auditor/jobs/{jobId}',
     ];

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentAsOfReading, readCompleteThrough, ReadStore } from '@ledger/read-store';
+import { readCompleteThrough, ReadStore } from '@ledger/read-store';
 import type { ReportingConfig } from './config';
 import { REPORTING_CONFIG } from './tokens';
 
 /**
- * "Data complete to …" for every report: the projector's watermark, null before anything was projected.
- * Inside an as-of reading, the instant the ledger was cut at (null for a cut given as positions).
+ * "Data complete to …" of the live read models: the projector's watermark, null before anything was
+ * projected. A past generation states its own (see ReportSources.ofGeneration).
  */
 @Injectable()
 export class DataCompleteThrough {
@@ -14,9 +14,7 @@ export class DataCompleteThrough {
     @Inject(REPORTING_CONFIG) private readonly config: ReportingConfig,
   ) {}
 
-  async read(): Promise<string | null> {
-    const asOf = currentAsOfReading();
-    if (asOf) return asOf.cut.asOf;
+  read(): Promise<string | null> {
     return readCompleteThrough(this.store.db, this.config.projectorGroup);
   }
 }

@@ -10,6 +10,7 @@ import { IngestClient } from './access/ingest-client';
 import { LearnerAccess } from './access/learner-access';
 import { RelyingParty } from './access/relying-party';
 import type { ReportingConfig } from './config';
+import { AsOfCertificateController } from './certificates/as-of-certificate.controller';
 import { CertificateRecords } from './certificates/certificate-records';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificateComposer } from './certificates/compose-certificate';
@@ -96,6 +97,7 @@ export class ReportingModule {
         AuditorTrailController,
         AuditorAsOfController,
         AuditorApiController,
+        AsOfCertificateController,
       ],
       providers: [
         { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },

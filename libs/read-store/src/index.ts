@@ -24,6 +24,5 @@ export * from './calendar/calendar-periods';
 export * from './record-views/covered-report-run.document';
 export * from './as-of/ledger-cut';
 export * from './as-of/as-of-generation.document';
-export * from './as-of/reading-as-of';
 export * from './audit-jobs/audit-job.document';
 export * from './audit-trail/audit-trail.documents';

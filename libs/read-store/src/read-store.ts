@@ -1,5 +1,4 @@
 import { Collection, Db, Document, MongoClient, MongoServerError } from 'mongodb';
-import { currentAsOfReading } from './as-of/reading-as-of';
 import { collectionInGeneration, currentGeneration } from './generations/read-model-generation';
 import { FerretDbPostgresIndexes } from './indexes/ferretdb-postgres-indexes';
 import type { ReadModel } from './indexes/read-model';
@@ -85,11 +84,10 @@ export class ReadStore implements ReadModels {
   /**
    * Read model `name` in the generation readers use now (see read-model-generation.ts), or in
    * `generation` when given (an auditor's view of the read models as they stood at a past moment is a
-   * generation of its own, so every reader can show it without knowing). Inside `readingAsOf`, the
-   * generation of that reading is the default.
+   * generation of its own; readers are given one through a ReadModels view of it).
    */
   async readModel<T extends Document>(name: string, generation?: string): Promise<Collection<T>> {
-    const chosen = generation ?? currentAsOfReading()?.generation ?? (await currentGeneration(this.db));
+    const chosen = generation ?? (await currentGeneration(this.db));
     return this.db.collection<T>(collectionInGeneration(name, chosen));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessFactsReader, decideSight, seesAnything, Sight, ViewerFacts } from '@ledger/access-policy';
+import { AccessFactsReader, capabilitiesOf, decideSight, seesAnything, Sight, ViewerFacts } from '@ledger/access-policy';
 import { AppError } from '@ledger/runtime';
 
 /**
@@ -21,6 +21,11 @@ export class LearnerAccess {
 
   async sight(viewer: ViewerFacts, learnerId: string): Promise<Sight> {
     return decideSight(viewer, await this.facts.subject(learnerId, viewer));
+  }
+
+  /** 403 unless the viewer's auditor appointment stands now (hub admins are not auditors as such). */
+  async requireAuditor(userId: string): Promise<void> {
+    if (!capabilitiesOf(await this.viewer(userId)).auditor) throw new AppError('AUTH.FORBIDDEN', 'only auditors may use this');
   }
 
   /** The sight, or the indistinguishable refusal when the viewer may see nothing of the learner. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -8,23 +8,27 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { capabilitiesOf } from '@ledger/access-policy';
+import type { FastifyReply } from 'fastify';
 import type { AsOfGenerationDocument, AuditJobDocument } from '@ledger/read-store';
 import { AppError } from '@ledger/runtime';
 import { BearerViewer, ViewerId } from '../access/bearer-viewer.guard';
 import { LearnerAccess } from '../access/learner-access';
 import { AsOfViews } from '../shared/auditor/as-of-views';
 import { AuditorJobs, readJobRequest } from '../shared/auditor/auditor-jobs';
+import { ReportApi } from '../shared/reports/report-api';
+import { REPORT_DEFINITIONS, ReportDefinition } from '../shared/reports/report-definition';
+import { ApiOutput, ReportRunner } from '../shared/reports/report-runner';
 import { AsOfLearnerRecordView, AsOfViewersView, AuditJobAccepted, AuditJobRequestBody, AuditJobView, LedgerCutView } from './auditor-api.dto';
 
 /**
  * The auditor's API: ask for a rebuild, a verification or the read models as of a moment, follow the
- * job, and read a learner's record (and who could see them) as of that moment. Auditors only (403 for
- * anyone else, hub admins included); every view of a record as of a moment is recorded first.
+ * job, and read a learner's record (and who could see them), or run any report, as of that moment.
+ * Auditors only (403 for anyone else, hub admins included); every view as of a moment is recorded first.
  */
 @ApiTags('auditor')
 @ApiBearerAuth()
@@ -37,6 +41,8 @@ export class AuditorApiController {
     private readonly access: LearnerAccess,
     private readonly jobs: AuditorJobs,
     private readonly asOf: AsOfViews,
+    private readonly runner: ReportRunner,
+    @Inject(REPORT_DEFINITIONS) private readonly reports: ReportDefinition[],
   ) {}
 
   @Post('jobs')
@@ -72,7 +78,11 @@ export class AuditorApiController {
   @ApiOkResponse({ type: AsOfLearnerRecordView })
   @ApiNotFoundResponse({ description: 'No such view kept (it expires), or it holds another learner only' })
   @ApiServiceUnavailableResponse({ description: 'The view could not be recorded in the ledger, so nothing is shown' })
-  async record(@ViewerId() viewerId: string, @Param('asOfKey') key: string, @Param('learnerId') learnerId: string): Promise<AsOfLearnerRecordView> {
+  async record(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('learnerId') learnerId: string,
+  ): Promise<AsOfLearnerRecordView> {
     await this.requireAuditor(viewerId);
     const { record, asOf } = await this.asOf.learnerRecord(viewerId, key, learnerId);
     return { cut: cutView(asOf), learnerId, sessions: record.sessions, progress: record.progress };
@@ -83,15 +93,88 @@ export class AuditorApiController {
   @ApiOkResponse({ type: AsOfViewersView })
   @ApiNotFoundResponse({ description: "No such whole-ledger view kept" })
   @ApiServiceUnavailableResponse({ description: 'The view could not be recorded in the ledger, so nothing is shown' })
-  async viewers(@ViewerId() viewerId: string, @Param('asOfKey') key: string, @Param('learnerId') learnerId: string): Promise<AsOfViewersView> {
+  async viewers(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('learnerId') learnerId: string,
+  ): Promise<AsOfViewersView> {
     await this.requireAuditor(viewerId);
     const { viewers, asOf } = await this.asOf.whoCouldSee(viewerId, key, learnerId);
     return { cut: cutView(asOf), learnerId, viewers: viewers.map((v) => ({ viewerId: v.viewerId, roles: [...v.roles], programmes: v.programmes === 'all' ? 'all' : [...v.programmes] })) };
   }
 
-  private async requireAuditor(viewerId: string): Promise<void> {
-    if (!capabilitiesOf(await this.access.viewer(viewerId)).auditor) throw new AppError('AUTH.FORBIDDEN', 'only auditors may use this');
+  @Get('as-of/:asOfKey/reports/:report')
+  @ApiOperation({
+    summary: "Any report as of the cut (JSON), with the report's own filters (see /v1/reports/{report}); seen with whole sight, recorded as a view",
+  })
+  @AsOfReportApi('json')
+  async report(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('report') name: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.runAsOf(viewerId, key, name, query, 'json', reply);
   }
+
+  @Get('as-of/:asOfKey/reports/:report/csv')
+  @ApiOperation({ summary: 'Any report as of the cut, as CSV (its header states the cut)' })
+  @AsOfReportApi('csv')
+  async reportCsv(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('report') name: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.runAsOf(viewerId, key, name, query, 'csv', reply);
+  }
+
+  @Get('as-of/:asOfKey/reports/:report/pdf')
+  @ApiOperation({ summary: 'Any report as of the cut, as PDF (it states the cut)' })
+  @AsOfReportApi('pdf')
+  async reportPdf(
+    @ViewerId() viewerId: string,
+    @Param('asOfKey') key: string,
+    @Param('report') name: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.runAsOf(viewerId, key, name, query, 'pdf', reply);
+  }
+
+  /** The role first, then the report's name (400), then the cut (404), then the report's filters (400 naming each). */
+  private async runAsOf(
+    viewerId: string,
+    key: string,
+    name: string,
+    query: Record<string, unknown>,
+    output: ApiOutput,
+    reply: FastifyReply,
+  ): Promise<void> {
+    await this.requireAuditor(viewerId);
+    const report = this.reports.find((r) => r.id === name);
+    if (!report) {
+      const reason = `must be one of ${this.reports.map((r) => r.id).join(', ')}`;
+      throw new AppError('REQUEST.INVALID', 'no such report', [{ field: 'report', reason }]);
+    }
+    const { run } = await this.asOf.reportRun({ userId: viewerId, displayName: viewerId }, key);
+    await this.runner.apiRun(report, run, query, output, reply);
+  }
+
+  private requireAuditor(viewerId: string): Promise<void> {
+    return this.access.requireAuditor(viewerId);
+  }
+}
+
+/** An as-of report output's description: the report's own (bearer token, errors), plus the cut and the report named in the path. */
+function AsOfReportApi(output: ApiOutput): MethodDecorator {
+  return applyDecorators(
+    ReportApi('report as of a moment', output, []),
+    ApiParam({ name: 'asOfKey', description: 'The as-of job\'s result: a whole-ledger cut' }),
+    ApiParam({ name: 'report', description: 'A report id, as in /v1/reports/{report} (e.g. my-activity, organisation-staff-activity)' }),
+  );
 }
 
 function jobView(job: AuditJobDocument): AuditJobView {

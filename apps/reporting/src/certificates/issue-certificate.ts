@@ -11,7 +11,7 @@ import type { ReportSource } from '../report-outputs/report-source';
 import { readProgrammeSummary } from '../shared/programme-summary/programme-summary';
 import { REPORTING_CONFIG } from '../tokens';
 import { Shell } from '../web/shell';
-import { certificatePage } from './certificate-page';
+import { CertificateOccasion, certificatePage } from './certificate-page';
 import { CertificateComposer, ComposedCertificate } from './compose-certificate';
 import { newVerificationCode } from './verification-code';
 
@@ -62,27 +62,49 @@ export class CertificateIssuer {
     const issue = { verificationCode: newVerificationCode(), issuedAt: new Date().toISOString() };
     const html = await this.page(reply, source, certificate, issue);
     const page = clock.lap();
-    const pdf = await this.pdf(html, certificate, issue.issuedAt);
+    const { learnerName, learnerId: holder } = certificate.facts;
+    const pdf = await this.pdf(html, certificate, { ranBy: `${learnerName} (${holder})`, ranAt: issue.issuedAt });
     const rendered = clock.lap();
     await this.record(certificate, issue);
     const timings = { compose, page, pdf: rendered, record: clock.lap() };
     return { pdf, fileName: `certificate-${containerId}-${issue.verificationCode}.pdf`, verificationCode: issue.verificationCode, factsHash: certificate.factsHash, timings };
   }
 
+  /**
+   * The PDF a download would have given from `source` (e.g. an as-of generation), stated as not issued:
+   * no verification code, and nothing recorded here (an auditor's view as of a moment; the caller
+   * records the view). Its header names who viewed it, and its footer the data it was computed from.
+   */
+  async renderUnissued(
+    reply: FastifyReply,
+    source: ReportSource,
+    certificate: ComposedCertificate,
+    viewedAsOf: string,
+    viewedBy: string,
+  ): Promise<Buffer> {
+    const html = await this.page(reply, source, certificate, { viewedAsOf });
+    return this.pdf(html, certificate, { ranBy: viewedBy, ranAt: new Date().toISOString() });
+  }
+
   /** The certificate's HTML: page 1, then the programme/course summary (read from the same source) unless the course or programme leaves it out. */
-  private async page(reply: FastifyReply, source: ReportSource, certificate: ComposedCertificate, issue: { verificationCode: string; issuedAt: string }): Promise<string> {
+  private async page(
+    reply: FastifyReply,
+    source: ReportSource,
+    certificate: ComposedCertificate,
+    occasion: CertificateOccasion,
+  ): Promise<string> {
     const { facts } = certificate;
-    const page = await certificatePage(facts, issue, { hubName: this.config.hubName, publicUrl: this.config.publicUrl, dates: this.dates });
+    const page = await certificatePage(facts, occasion, { hubName: this.config.hubName, publicUrl: this.config.publicUrl, dates: this.dates });
     const summaryOf = { learnerId: facts.learnerId, learnerName: facts.learnerName, kind: facts.kind, containerId: facts.containerId };
     const summary = certificate.omitsSummary ? null : await readProgrammeSummary(source, summaryOf, this.dates);
     return this.shell.html(reply, null, 'certificates/certificate.njk', { certificate: page, summary });
   }
 
-  private pdf(html: string, { facts, watermark }: ComposedCertificate, issuedAt: string): Promise<Buffer> {
+  private pdf(html: string, { facts, watermark }: ComposedCertificate, header: { ranBy: string; ranAt: string }): Promise<Buffer> {
     return this.renderer.render(html, {
       reportName: `Certificate: ${facts.title}`,
-      ranBy: `${facts.learnerName} (${facts.learnerId})`,
-      ranAt: this.dates.formatDateTime(issuedAt),
+      ranBy: header.ranBy,
+      ranAt: this.dates.formatDateTime(header.ranAt),
       dataCompleteTo: this.dates.formatDateTime(watermark) || '–',
     });
   }

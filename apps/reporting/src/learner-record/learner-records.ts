@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { seesProgramme, Sight, ViewerFacts } from '@ledger/access-policy';
-import { LEARNER_PROGRESS_COLLECTION, LEARNER_SESSIONS_COLLECTION, LearnerProgressDocument, LearnerSessionDocument, ReadStore } from '@ledger/read-store';
+import { LEARNER_PROGRESS_COLLECTION, LEARNER_SESSIONS_COLLECTION, LearnerProgressDocument, LearnerSessionDocument } from '@ledger/read-store';
 import { IdentifiableViews } from '../access/identifiable-views';
 import { LearnerAccess } from '../access/learner-access';
-import { DataCompleteThrough } from '../data-complete-through';
+import { ReportSource, ReportSources } from '../report-outputs/report-source';
 import { LearnerSessionView } from './learner-session.view';
 import { ProgressView, progressView, programmeOf } from './progress.view';
 
@@ -25,15 +25,14 @@ export type RecordViewName = 'learner-sessions' | 'learner-progress' | 'learner-
 @Injectable()
 export class LearnerRecords {
   constructor(
-    private readonly store: ReadStore,
+    private readonly sources: ReportSources,
     private readonly access: LearnerAccess,
     private readonly views: IdentifiableViews,
-    private readonly completeThrough: DataCompleteThrough,
   ) {}
 
   async show(viewer: ViewerFacts, learnerId: string, view: RecordViewName): Promise<LearnerRecord> {
     const sight = await this.access.requireSight(viewer, learnerId);
-    const record = await this.readFor(learnerId, sight);
+    const record = await this.readFor(this.sources.current(), learnerId, sight);
     if (!sight.roles.includes('self')) {
       await this.views.record({
         viewerId: viewer.userId,
@@ -48,14 +47,15 @@ export class LearnerRecords {
   }
 
   /**
-   * The record as `sight` allows, with no access decision and nothing recorded: for callers that
-   * decided who may see it and record the view themselves (an auditor's view as of a moment).
+   * The record as `sight` allows, read from `source` (the live read models, or a past generation),
+   * with no access decision and nothing recorded: for callers that decided who may see it and record
+   * the view themselves (an auditor's view as of a moment).
    */
-  async readFor(learnerId: string, sight: Sight): Promise<LearnerRecord> {
+  async readFor(source: ReportSource, learnerId: string, sight: Sight): Promise<LearnerRecord> {
     const [sessionDocs, progressDocs, dataCompleteThrough] = await Promise.all([
-      (await this.store.readModel<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION)).find({ learnerId }).toArray(),
-      (await this.store.readModel<LearnerProgressDocument>(LEARNER_PROGRESS_COLLECTION)).find({ learnerId }).toArray(),
-      this.completeThrough.read(),
+      (await source.readModel<LearnerSessionDocument>(LEARNER_SESSIONS_COLLECTION)).find({ learnerId }).toArray(),
+      (await source.readModel<LearnerProgressDocument>(LEARNER_PROGRESS_COLLECTION)).find({ learnerId }).toArray(),
+      source.dataCompleteThrough(),
     ]);
     const programmeOfSession = new Map<string, string>();
     for (const doc of progressDocs) if (doc.kind !== 'programme') doc.sessions.forEach((s) => programmeOfSession.set(s.sessionId, doc.programmeId));

@@ -11,6 +11,8 @@ export interface CsvHeader {
   /** Each filter as label and value, in the order the form shows them. */
   filters: ReadonlyArray<readonly [string, string]>;
   dataCompleteTo: string;
+  /** The ledger cut an as-of run was computed at (instant and offsets); null for the live read models. */
+  ledgerCut: string | null;
   ranBy: string;
   ranAt: string;
   columns: readonly string[];
@@ -31,6 +33,7 @@ export async function* csvRecords(header: CsvHeader, rows: AsyncIterable<readonl
   yield ['Report', header.reportName];
   for (const [label, value] of header.filters) yield [`Filter: ${label}`, value];
   yield ['Data complete to', header.dataCompleteTo];
+  if (header.ledgerCut !== null) yield ['Ledger cut', header.ledgerCut];
   yield ['Run by', header.ranBy];
   yield ['Run at', header.ranAt];
   yield [];

@@ -28,6 +28,7 @@ const header: CsvHeader = {
   reportName: 'My activity',
   filters: [['Programmes', 'Safeguarding, "IPC"'], ['From', '01/04/2026']],
   dataCompleteTo: '01/04/2026 09:30',
+  ledgerCut: null,
   ranBy: 'Asha Patel (learner-asha)',
   ranAt: '01/04/2026 09:31',
   columns: ['Session', 'Note', 'Minutes'],
@@ -70,6 +71,17 @@ describe('CSV reports', () => {
       ['Nothing', '', '-3'],
     ]);
     expect(records.at(-1)).toEqual(['End of report', '3']);
+  });
+
+  it('states the ledger cut of a report as of a past moment under "Data complete to"', async () => {
+    const { reply, body } = collectingReply();
+    sendCsv(reply, 'x.csv', { ...header, ledgerCut: '2026-04-01T08:30:00.000Z; ledger p0≤41 p1≤-1' }, rowsOf([]), (error) => { throw error; });
+    const records = parse(await body, { bom: true, relax_column_count: true }) as string[][];
+    expect(records.slice(3, 6)).toEqual([
+      ['Data complete to', '01/04/2026 09:30'],
+      ['Ledger cut', '2026-04-01T08:30:00.000Z; ledger p0≤41 p1≤-1'],
+      ['Run by', 'Asha Patel (learner-asha)'],
+    ]);
   });
 
   it('reads rows only as fast as they are written (a cursor is never drained into memory)', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessFactsReader, decideSight, seesAnything, Sight } from '@ledger/access-policy';
+import { capabilitiesOf, decideSight, seesAnything, Sight, ViewerFacts } from '@ledger/access-policy';
 import {
   ACCESS_CHANGE_TRAIL_COLLECTION,
   AccessChangeTrailEntry,
@@ -12,13 +12,16 @@ import {
   grantsIdOfProject,
   LEARNER_PROFILES_COLLECTION,
   LearnerProfileDocument,
-  readingAsOf,
+  LedgerCut,
   ReadStore,
 } from '@ledger/read-store';
 import { AppError } from '@ledger/runtime';
 import { IdentifiableViews } from '../../access/identifiable-views';
 import { LearnerRecord, LearnerRecords } from '../../learner-record/learner-records';
 import type { ReportingConfig } from '../../config';
+import { ReportSource, ReportSources } from '../../report-outputs/report-source';
+import type { ReportRequester } from '../reports/report-definition';
+import type { ReportRun, RunToRecord } from '../reports/report-run';
 import { REPORTING_CONFIG } from '../../tokens';
 
 /** An auditor sees a learner's whole record as of a moment: every programme. */
@@ -31,9 +34,16 @@ export interface AsOfView<R> {
   parameters: Record<string, string>;
   /** Whether a view replayed for this learner alone holds what `read` needs. */
   onlyLearner: (learnerId: string) => boolean;
-  read: () => Promise<R>;
+  /** Reads what is shown from the cut's source, and from nothing else (`cut`: to state it). */
+  read: (source: ReportSource, cut: LedgerCut) => Promise<R>;
   /** The learners the result shows. */
   subjects: (result: R) => string[];
+}
+
+/** The auditor asking, as a report's header names them. */
+export interface Auditor {
+  userId: string;
+  displayName: string;
 }
 
 /** Someone who could see the learner at the cut, and why. */
@@ -43,19 +53,25 @@ export interface PossibleViewer {
   programmes: 'all' | readonly string[];
 }
 
+/** An as-of generation that is ready, and the report source that reads it (its "data complete to" is the cut's instant). */
+export interface AsOfReading {
+  asOf: AsOfGenerationDocument;
+  source: ReportSource;
+}
+
 /**
  * Views of the read models as of a moment, for auditors (the caller has checked the auditor role):
- * each reads an as-of generation the projector computed, inside `readingAsOf`, with the same readers
- * the live pages use, and is recorded as an identifiable view (role "auditor", the cut as watermark)
- * before anything is returned.
+ * each reads an as-of generation the projector computed, through a report source of that generation
+ * (the same seam every report reads through), with the same readers the live pages use, and is
+ * recorded as an identifiable view (role "auditor", the cut as watermark) before anything is returned.
  */
 @Injectable()
 export class AsOfViews {
   constructor(
     private readonly store: ReadStore,
+    private readonly sources: ReportSources,
     private readonly records: LearnerRecords,
     private readonly views: IdentifiableViews,
-    private readonly facts: AccessFactsReader,
     @Inject(REPORTING_CONFIG) private readonly config: ReportingConfig,
   ) {}
 
@@ -69,27 +85,57 @@ export class AsOfViews {
   }
 
   /**
-   * The seam for any view as of a moment: runs `view.read` inside the as-of reading of `key` (every
-   * read model it reads without naming a generation is the cut's), records the view for the learners
-   * `view.subjects` names, then returns it. A report or certificate offered as of a moment is one call
-   * of this with its own reader (which must not decide access itself: the auditor's right is checked
-   * by the caller). A view kept for one learner only serves that learner.
+   * The as-of generation `key` and a source reading it, when it holds what the caller needs: a view kept
+   * for one learner only serves that learner (`onlyLearner` says whether that is enough); 404 otherwise.
    */
-  async view<R>(auditorId: string, key: string, view: AsOfView<R>): Promise<{ result: R; asOf: AsOfGenerationDocument }> {
+  async reading(key: string, onlyLearner: (learnerId: string) => boolean): Promise<AsOfReading> {
     const asOf = await this.generation(key);
-    if (asOf.scope.kind === 'learner' && !view.onlyLearner(asOf.scope.learnerId)) {
+    if (asOf.scope.kind === 'learner' && !onlyLearner(asOf.scope.learnerId)) {
       throw new AppError('RESOURCE.NOT_FOUND', 'this view as of a moment holds one learner\'s record only; ask for the whole ledger');
     }
-    const result = await readingAsOf({ generation: asOf.generation, cut: asOf.cut }, view.read);
+    return { asOf, source: this.sources.ofGeneration(asOf.generation, asOf.cut.asOf) };
+  }
+
+  /**
+   * The seam for any view as of a moment: runs `view.read` on the report source of `key` (read models,
+   * access facts and "data complete to" of the cut), records the view for the learners `view.subjects`
+   * names, then returns it. A reader given the source must not decide access itself: the auditor's
+   * right is checked by the caller.
+   */
+  async view<R>(auditorId: string, key: string, view: AsOfView<R>): Promise<{ result: R; asOf: AsOfGenerationDocument }> {
+    const { asOf, source } = await this.reading(key, view.onlyLearner);
+    const result = await view.read(source, asOf.cut);
     await this.views.record({
       viewerId: auditorId,
       roles: ['auditor'],
       reportName: view.reportName,
-      parameters: { ...view.parameters, asOf: asOf.cut.asOf ?? 'ledger position', cut: describeCut(asOf.cut), asOfKey: asOf._id },
+      parameters: asOfParameters(asOf, view.parameters),
       subjectIds: view.subjects(result),
       watermark: asOf.cut.asOf,
     });
     return { result, asOf };
+  }
+
+  /**
+   * A run of any report as of the cut `key`, for an auditor (the caller checked the role): it reads the
+   * cut's source with whole sight (see withWholeSight), states the cut with every output, and is
+   * recorded before any output as the identifiable view `as-of:<report>` with the run's parameters and
+   * the learners it shows (or what it covered), role "auditor", the cut as watermark. A report reads
+   * many learners, their grants and the catalogue, so it needs a whole-ledger cut.
+   */
+  async reportRun(auditor: Auditor, key: string): Promise<{ run: ReportRun; asOf: AsOfGenerationDocument }> {
+    const { asOf, source } = await this.reading(key, () => false);
+    const record = (run: RunToRecord) =>
+      this.views.recordReport({
+        viewerId: auditor.userId,
+        roles: ['auditor'],
+        reportName: `as-of:${run.reportId}`,
+        parameters: asOfParameters(asOf, run.parameters),
+        watermark: asOf.cut.asOf,
+        subjects: run.subjects,
+      });
+    const reportsPath = `/auditor/as-of/${encodeURIComponent(asOf._id)}/reports`;
+    return { run: { requester: withWholeSight(auditor), source, cut: asOf.cut, reportsPath, record }, asOf };
   }
 
   async learnerRecord(auditorId: string, key: string, learnerId: string): Promise<{ record: LearnerRecord; asOf: AsOfGenerationDocument }> {
@@ -97,7 +143,7 @@ export class AsOfViews {
       reportName: 'as-of-learner-record',
       parameters: { learnerId },
       onlyLearner: (id) => id === learnerId,
-      read: () => this.records.readFor(learnerId, WHOLE_RECORD),
+      read: (source) => this.records.readFor(source, learnerId, WHOLE_RECORD),
       subjects: () => [learnerId],
     });
     return { record: result, asOf };
@@ -110,12 +156,12 @@ export class AsOfViews {
    * then, plus the hub admins configured now (HUB_ADMINS has no history). Needs a whole-ledger cut.
    */
   async whoCouldSee(auditorId: string, key: string, learnerId: string): Promise<{ viewers: PossibleViewer[]; asOf: AsOfGenerationDocument }> {
-    const read = async () => {
-      const candidates = await this.candidates(learnerId);
+    const read = async (source: ReportSource) => {
+      const candidates = await this.candidates(source, learnerId);
       const found: PossibleViewer[] = [];
       for (const viewerId of [...candidates].sort()) {
-        const viewer = await this.facts.viewer(viewerId);
-        const sight = decideSight(viewer, await this.facts.subject(learnerId, viewer));
+        const viewer = await source.access.viewer(viewerId);
+        const sight = decideSight(viewer, await source.access.subject(learnerId, viewer));
         if (seesAnything(sight)) found.push({ viewerId, roles: sight.roles, programmes: sight.programmes });
       }
       return found;
@@ -125,21 +171,38 @@ export class AsOfViews {
     return { viewers: result, asOf };
   }
 
-  private async candidates(learnerId: string): Promise<Set<string>> {
+  private async candidates(source: ReportSource, learnerId: string): Promise<Set<string>> {
+    const { access } = source;
     const ids = new Set<string>([learnerId, ...this.config.hubAdmins]);
-    const learner = await this.facts.grant(grantsIdOfLearner(learnerId), 'learner');
+    const learner = await access.grant(grantsIdOfLearner(learnerId), 'learner');
     learner?.authorisedViewers.forEach((a) => ids.add(a.viewerId));
     for (const projectId of new Set(learner?.projectEnrolments.map((e) => e.projectId) ?? [])) {
-      (await this.facts.grant(grantsIdOfProject(projectId), 'project'))?.staff.forEach((s) => ids.add(s.staffId));
+      (await access.grant(grantsIdOfProject(projectId), 'project'))?.staff.forEach((s) => ids.add(s.staffId));
     }
     for (const bodyId of new Set(learner?.professionalBodies.map((m) => m.professionalBodyId) ?? [])) {
-      (await this.facts.grant(grantsIdOfProfessionalBody(bodyId), 'professional-body'))?.officers.forEach((o) => ids.add(o.officerId));
+      (await access.grant(grantsIdOfProfessionalBody(bodyId), 'professional-body'))?.officers.forEach((o) => ids.add(o.officerId));
     }
-    const profile = await (await this.store.readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION)).findOne({ _id: learnerId });
+    const profile = await (await source.readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION)).findOne({ _id: learnerId });
     const odsCode = profile?.workplace?.odsCode;
-    if (odsCode) (await this.facts.grant(grantsIdOfOrganisation(odsCode), 'organisation'))?.reportRunners.forEach((r) => ids.add(r.runnerId));
-    const admins = await (await this.store.readModel<AccessChangeTrailEntry>(ACCESS_CHANGE_TRAIL_COLLECTION)).find({ role: 'hub-admin' }).toArray();
+    if (odsCode) (await access.grant(grantsIdOfOrganisation(odsCode), 'organisation'))?.reportRunners.forEach((r) => ids.add(r.runnerId));
+    const admins = await (await source.readModel<AccessChangeTrailEntry>(ACCESS_CHANGE_TRAIL_COLLECTION)).find({ role: 'hub-admin' }).toArray();
     admins.forEach((change) => change.viewerId && ids.add(change.viewerId));
     return ids;
   }
+}
+
+/** The parameters an as-of view is recorded with: the view's own, the instant, the cut and its key. */
+function asOfParameters(asOf: AsOfGenerationDocument, parameters: Record<string, string>): Record<string, string> {
+  return { ...parameters, asOf: asOf.cut.asOf ?? 'ledger position', cut: describeCut(asOf.cut), asOfKey: asOf._id };
+}
+
+/**
+ * An auditor reading the ledger as of a moment sees what a hub admin sees (every learner, every
+ * programme: the policy's hub-admin row), so every report runs for them as it would for an admin then.
+ * These facts are made here and nowhere else, after the caller checked the auditor role on the live
+ * grants; they never come from a token or a session, so no live access check ever sees them.
+ */
+function withWholeSight(auditor: Auditor): ReportRequester {
+  const facts: ViewerFacts = { userId: auditor.userId, bootstrappedAdmin: true, grants: null };
+  return { ...auditor, facts, capabilities: capabilitiesOf(facts) };
 }

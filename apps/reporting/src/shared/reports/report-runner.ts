@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { capabilitiesOf } from '@ledger/access-policy';
+import { describeCut, LedgerCut } from '@ledger/read-store';
 import { AppError } from '@ledger/runtime';
 import { IdentifiableViews } from '../../access/identifiable-views';
 import type { ReportingConfig } from '../../config';
@@ -15,6 +16,7 @@ import { Shell, ShellViewer } from '../../web/shell';
 import { CatalogueLookup } from './catalogue-lookup';
 import { ParsedFilters, ReportAudit, ReportContext, ReportDefinition, ReportRequester } from './report-definition';
 import { filterError, filterStatus, FilterProblem, ReportQuery } from './report-query';
+import type { ReportRun, RunToRecord } from './report-run';
 
 export type ApiOutput = 'json' | 'csv' | 'pdf';
 export type WebOutput = 'screen' | 'csv' | 'pdf';
@@ -44,56 +46,101 @@ export class ReportRunner {
     this.dates = new ReportDates(config.reports.timeZone);
   }
 
-  /** The API: JSON, CSV or PDF for a bearer-token caller. */
-  async api(report: ReportDefinition, viewerId: string, query: Record<string, unknown>, output: ApiOutput, reply: FastifyReply, source = this.sources.current()): Promise<void> {
+  /** The API: JSON, CSV or PDF for a bearer-token caller, on the live read models. */
+  async api(
+    report: ReportDefinition,
+    viewerId: string,
+    query: Record<string, unknown>,
+    output: ApiOutput,
+    reply: FastifyReply,
+  ): Promise<void> {
+    const source = this.sources.current();
     const facts = await source.access.viewer(viewerId);
     const requester: ReportRequester = { userId: viewerId, displayName: viewerId, facts, capabilities: capabilitiesOf(facts) };
-    if (!report.mayRun(requester)) throw new AppError('AUTH.FORBIDDEN', `the ${report.title} report is not available to you`);
-    const context = this.context(source, requester);
+    await this.apiRun(report, this.liveRun(requester, source), query, output, reply);
+  }
+
+  /** The API for a run the caller made (an auditor's as of a moment): its requester, source and record. */
+  async apiRun(
+    report: ReportDefinition,
+    run: ReportRun,
+    query: Record<string, unknown>,
+    output: ApiOutput,
+    reply: FastifyReply,
+  ): Promise<void> {
+    if (!report.mayRun(run.requester)) throw new AppError('AUTH.FORBIDDEN', `the ${report.title} report is not available to you`);
+    const context = this.context(run);
     const { parsed, problems } = await this.parse(report, query, context, true);
     if (problems.length > 0) throw filterError(problems);
-    if (output === 'csv') return this.sendCsv(report, context, parsed, reply);
+    if (output === 'csv') return this.sendCsv(report, run, context, parsed, reply);
     const result = await report.screen(context, parsed.filters);
-    const dataCompleteThrough = await source.dataCompleteThrough();
-    await this.audit(report, context, parsed, result.audit, dataCompleteThrough);
+    const dataCompleteThrough = await run.source.dataCompleteThrough();
+    await this.audit(report, run, parsed, result.audit, dataCompleteThrough);
     if (output === 'json') {
-      await reply.header('cache-control', 'no-store').send({ report: report.id, dataCompleteThrough, filters: Object.fromEntries(parsed.summary), ...result.api });
+      const cut = run.cut ? { cut: { asOf: run.cut.asOf, topic: run.cut.topic, through: run.cut.through } } : {};
+      const filters = Object.fromEntries(parsed.summary);
+      await reply.header('cache-control', 'no-store').send({ report: report.id, dataCompleteThrough, ...cut, filters, ...result.api });
       return;
     }
-    const data = { ...result.data, report: await this.frame(report, context, parsed, query, dataCompleteThrough), errors: [], values: query };
+    const data = { ...result.data, report: await this.frame(report, run, parsed, query, dataCompleteThrough), errors: [], values: query };
     await this.sendPdf(report, context, reply, await this.shell.html(reply, null, report.template, data), dataCompleteThrough);
   }
 
-  /** The web shell: the page, or its CSV or PDF, for the signed-in person. */
-  async web(report: ReportDefinition, request: FastifyRequest, reply: FastifyReply, output: WebOutput, source: ReportSource = this.sources.current()): Promise<void> {
+  /** The web shell: the page, or its CSV or PDF, for the signed-in person, on the live read models. */
+  async web(report: ReportDefinition, request: FastifyRequest, reply: FastifyReply, output: WebOutput): Promise<void> {
     const viewer = await this.shell.viewer(request);
-    const requester = this.webRequester(viewer);
-    this.shell.require(report.mayRun(requester));
+    await this.webRun(report, viewer, this.liveRun(this.webRequester(viewer), this.sources.current()), request, reply, output);
+  }
+
+  /** The web shell for a run the caller made (an auditor's as of a moment); `viewer` is who is signed in. */
+  async webRun(
+    report: ReportDefinition,
+    viewer: ShellViewer,
+    run: ReportRun,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    output: WebOutput,
+  ): Promise<void> {
+    this.shell.require(report.mayRun(run.requester));
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const context = this.context(source, requester);
+    const context = this.context(run);
     const { parsed, problems } = await this.parse(report, query, context);
-    const dataCompleteThrough = await source.dataCompleteThrough();
-    const frame = await this.frame(report, context, parsed, query, dataCompleteThrough);
+    const dataCompleteThrough = await run.source.dataCompleteThrough();
+    const frame = await this.frame(report, run, parsed, query, dataCompleteThrough);
     if (problems.length > 0) {
       const errors = problems.map((p) => ({ field: p.field, text: p.text }));
       return this.shell.render(reply, viewer, report.template, { report: frame, errors, values: query }, filterStatus(problems));
     }
-    if (output === 'csv') return this.sendCsv(report, context, parsed, reply);
+    if (output === 'csv') return this.sendCsv(report, run, context, parsed, reply);
     const result = await report.screen(context, parsed.filters);
-    await this.audit(report, context, parsed, result.audit, dataCompleteThrough);
+    await this.audit(report, run, parsed, result.audit, dataCompleteThrough);
     const data = { ...result.data, report: frame, errors: [], values: query };
     if (output === 'screen') return this.shell.render(reply, viewer, report.template, data);
     await this.sendPdf(report, context, reply, await this.shell.html(reply, null, report.template, data), dataCompleteThrough);
   }
 
-  private async sendCsv(report: ReportDefinition, context: ReportContext, parsed: ParsedFilters<unknown>, reply: FastifyReply): Promise<void> {
+  /** A live run: the requester's own, on `source`, recorded with the policy's roles as an identifiable report run. */
+  private liveRun(requester: ReportRequester, source: ReportSource): ReportRun {
+    const record = ({ reportId, roles, parameters, watermark, subjects }: RunToRecord) =>
+      this.views.recordReport({ viewerId: requester.userId, roles, reportName: reportId, parameters, watermark, subjects });
+    return { requester, source, cut: null, reportsPath: '/reports', record };
+  }
+
+  private async sendCsv(
+    report: ReportDefinition,
+    run: ReportRun,
+    context: ReportContext,
+    parsed: ParsedFilters<unknown>,
+    reply: FastifyReply,
+  ): Promise<void> {
     const result = await report.csv(context, parsed.filters);
-    const dataCompleteThrough = await context.source.dataCompleteThrough();
-    await this.audit(report, context, parsed, result.audit, dataCompleteThrough);
+    const dataCompleteThrough = await run.source.dataCompleteThrough();
+    await this.audit(report, run, parsed, result.audit, dataCompleteThrough);
     const header: CsvHeader = {
       reportName: report.title,
       filters: parsed.summary,
       dataCompleteTo: this.dates.formatDateTime(dataCompleteThrough) || '–',
+      ledgerCut: run.cut ? statedCut(run.cut) : null,
       ranBy: context.requester.displayName,
       ranAt: this.dates.formatDateTime(new Date().toISOString()),
       columns: result.columns,
@@ -112,12 +159,18 @@ export class ReportRunner {
   }
 
   /** Before any output: an identifiable run is appended to the ledger, or this throws and nothing is sent. */
-  private async audit(report: ReportDefinition, context: ReportContext, parsed: ParsedFilters<unknown>, audit: ReportAudit | null, watermark: string | null): Promise<void> {
+  private async audit(
+    report: ReportDefinition,
+    run: ReportRun,
+    parsed: ParsedFilters<unknown>,
+    audit: ReportAudit | null,
+    watermark: string | null,
+  ): Promise<void> {
     if (!audit) return;
     const parameters = Object.fromEntries(
       Object.entries({ ...parsed.parameters, ...audit.parameters }).map(([name, value]) => [name, value.slice(0, MAX_PARAMETER_LENGTH)]),
     );
-    await this.views.recordReport({ viewerId: context.requester.userId, roles: audit.roles, reportName: report.id, parameters, watermark, subjects: audit.subjects });
+    await run.record({ reportId: report.id, roles: audit.roles, parameters, watermark, subjects: audit.subjects });
   }
 
   private async parse(report: ReportDefinition, query: Record<string, unknown>, context: ReportContext, strict = false): Promise<{ parsed: ParsedFilters<unknown>; problems: FilterProblem[] }> {
@@ -126,30 +179,47 @@ export class ReportRunner {
     return { parsed, problems: reader.problems };
   }
 
-  private context(source: ReportSource, requester: ReportRequester): ReportContext {
+  private context({ source, requester }: ReportRun): ReportContext {
     return { source, requester, dates: this.dates, catalogue: new CatalogueLookup(source), config: this.config.reports };
   }
 
   private webRequester(viewer: ShellViewer): ReportRequester {
     const { person, facts, capabilities } = viewer;
-    return { userId: person.userId, displayName: person.name && person.name !== person.userId ? `${person.name} (${person.userId})` : person.userId, facts, capabilities };
+    return { userId: person.userId, displayName: requesterName(person), facts, capabilities };
   }
 
   /** What the report frame (report-layout.njk) shows around every report. */
-  private async frame(report: ReportDefinition, context: ReportContext, parsed: ParsedFilters<unknown>, query: Record<string, unknown>, dataCompleteThrough: string | null) {
+  private async frame(
+    report: ReportDefinition,
+    run: ReportRun,
+    parsed: ParsedFilters<unknown>,
+    query: Record<string, unknown>,
+    dataCompleteThrough: string | null,
+  ) {
     return {
       id: report.id,
       title: report.title,
       intro: report.intro,
-      path: `/reports/${report.id}`,
+      path: `${run.reportsPath}/${report.id}`,
       query: queryString(query),
       dataCompleteTo: this.dates.formatDateTime(dataCompleteThrough) || '–',
+      ledgerCut: run.cut ? statedCut(run.cut) : null,
       timeZone: this.dates.timeZone,
       filterSummary: parsed.summary,
-      ranBy: context.requester.displayName,
+      ranBy: run.requester.displayName,
       ranAt: this.dates.formatDateTime(new Date().toISOString()),
     };
   }
+}
+
+/** How a signed-in person is named in a report's header: "Asha Patel (learner-asha)", or the id alone. */
+export function requesterName(person: { userId: string; name: string }): string {
+  return person.name && person.name !== person.userId ? `${person.name} (${person.userId})` : person.userId;
+}
+
+/** How an output states the cut it was computed at: the instant and every partition's last offset. */
+function statedCut(cut: LedgerCut): string {
+  return `${cut.asOf ?? 'ledger position'}; ${cut.topic} ${describeCut(cut)}`;
 }
 
 /** The query string a page was asked with (for its download links), without paging. */

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describeCut } from '@ledger/read-store';
 import { AppError } from '@ledger/runtime';
 import { AsOfViews } from '../../shared/auditor/as-of-views';
 import { AuditorJobs, readJobRequest } from '../../shared/auditor/auditor-jobs';
+import { REPORT_DEFINITIONS, ReportDefinition } from '../../shared/reports/report-definition';
+import { ReportRunner, requesterName, WebOutput } from '../../shared/reports/report-runner';
 import { Shell, ShellViewer } from '../shell';
 import { WebErrorFilter } from '../web-error.filter';
 import { formErrors } from './auditor-trail.controller';
@@ -12,7 +14,8 @@ import { formErrors } from './auditor-trail.controller';
 /**
  * "Auditor": ask for the read models as of a moment, for one learner or the whole ledger; rebuild and
  * verify the read models; follow each job (the page refreshes itself while it runs); read a learner's
- * record, and who could see them, as of the moment. Auditors only; each as-of view is recorded.
+ * record, who could see them, and any report (its page, CSV and PDF), as of the moment. Auditors only;
+ * each as-of view is recorded.
  */
 @ApiExcludeController()
 @UseFilters(WebErrorFilter)
@@ -22,6 +25,8 @@ export class AuditorAsOfController {
     private readonly shell: Shell,
     private readonly jobs: AuditorJobs,
     private readonly asOf: AsOfViews,
+    private readonly runner: ReportRunner,
+    @Inject(REPORT_DEFINITIONS) private readonly reports: ReportDefinition[],
   ) {}
 
   @Get('jobs')
@@ -45,7 +50,9 @@ export class AuditorAsOfController {
     const viewer = await this.auditor(request);
     const job = await this.jobs.find(jobId);
     // The projector queues the job once it has applied the request: until then, it is as good as queued.
-    await this.shell.render(reply, viewer, 'auditor-job.njk', { jobId, job, refresh: !job || job.status === 'queued' || job.status === 'running' });
+    const reports = this.reports.map((r) => ({ id: r.id, title: r.title }));
+    const refresh = !job || job.status === 'queued' || job.status === 'running';
+    await this.shell.render(reply, viewer, 'auditor-job.njk', { jobId, job, reports, refresh });
   }
 
   /** The form on a whole-ledger job's page: a learner's record, or who could see them, as of its moment. */
@@ -59,17 +66,58 @@ export class AuditorAsOfController {
   }
 
   @Get('as-of/:key/learners/:learnerId')
-  async record(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('key') key: string, @Param('learnerId') learnerId: string): Promise<void> {
+  async record(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('key') key: string,
+    @Param('learnerId') learnerId: string,
+  ): Promise<void> {
     const viewer = await this.auditor(request);
     const { record, asOf } = await this.asOf.learnerRecord(viewer.person.userId, key, learnerId);
     await this.shell.render(reply, viewer, 'auditor-as-of-record.njk', { record, asOf, cut: describeCut(asOf.cut) });
   }
 
   @Get('as-of/:key/learners/:learnerId/viewers')
-  async viewers(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('key') key: string, @Param('learnerId') learnerId: string): Promise<void> {
+  async viewers(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('key') key: string,
+    @Param('learnerId') learnerId: string,
+  ): Promise<void> {
     const viewer = await this.auditor(request);
     const { viewers, asOf } = await this.asOf.whoCouldSee(viewer.person.userId, key, learnerId);
     await this.shell.render(reply, viewer, 'auditor-who-could-see.njk', { learnerId, viewers, asOf, cut: describeCut(asOf.cut) });
+  }
+
+  /** A report as of the moment of a whole-ledger job: its usual page and form, stating the cut. */
+  @Get('as-of/:key/reports/:reportId')
+  async report(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('key') key: string,
+    @Param('reportId') reportId: string,
+  ): Promise<void> {
+    await this.runReport(request, reply, key, reportId, 'screen');
+  }
+
+  @Get('as-of/:key/reports/:reportId/:output')
+  async reportDownload(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('key') key: string,
+    @Param('reportId') reportId: string,
+    @Param('output') output: string,
+  ): Promise<void> {
+    if (output !== 'csv' && output !== 'pdf') throw new AppError('RESOURCE.NOT_FOUND', 'There is no such page.');
+    await this.runReport(request, reply, key, reportId, output);
+  }
+
+  private async runReport(request: FastifyRequest, reply: FastifyReply, key: string, reportId: string, output: WebOutput): Promise<void> {
+    const viewer = await this.auditor(request);
+    const report = this.reports.find((r) => r.id === reportId);
+    if (!report) throw new AppError('RESOURCE.NOT_FOUND', 'There is no such report.');
+    const { run } = await this.asOf.reportRun({ userId: viewer.person.userId, displayName: requesterName(viewer.person) }, key);
+    await this.runner.webRun(report, viewer, run, request, reply, output);
   }
 
   private async auditor(request: FastifyRequest): Promise<ShellViewer> {
