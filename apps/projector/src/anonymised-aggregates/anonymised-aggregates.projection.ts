@@ -6,6 +6,7 @@ import { ANONYMISED_CELLS_READ_MODEL, AnonymisedCellDocument, collectionInGenera
 import type { ProjectorConfig } from '../config';
 import { LedgerBatchReceived } from '../ledger-batch-received';
 import { groupByDocument, projectDocuments, retryOnConflict } from '../project-ledger/document-projection';
+import { documentKeys, documentLocks } from '../project-ledger/document-locks';
 import { PROJECTOR_CONFIG } from '../tokens';
 import { AggregatedEvent, AGGREGATION_LEARNER_STATE_READ_MODEL, AggregationLearnerStateDocument } from './aggregation-learner-state';
 import { ANONYMISED_CATALOGUE_READ_MODEL, AnonymisedCatalogueNode, catalogueNodeIdOf, evolveCatalogueNode, isPlacingEvent, PlacingEvent } from './anonymised-catalogue';
@@ -65,10 +66,16 @@ export class AnonymisedAggregatesProjection implements IEventHandler<LedgerBatch
     }
   }
 
-  private async applyActivity(c: Collections, events: PositionedEvent<AggregatedEvent>[]): Promise<void> {
+  /** Holds the learners' memories for the whole run: a catalogue partition may recount them meanwhile. */
+  private applyActivity(c: Collections, events: PositionedEvent<AggregatedEvent>[]): Promise<void> {
+    const yearIds = learnerYearIdsOf(events, this.config.reportTimeZone);
+    return documentLocks.withLocks(documentKeys(c.years, yearIds), () => this.applyActivityLocked(c, events, yearIds));
+  }
+
+  private async applyActivityLocked(c: Collections, events: PositionedEvent<AggregatedEvent>[], yearIds: string[]): Promise<void> {
     const writer = events[0].position.partition;
     const states = await readByIds(c.states, new Set(events.map(({ event }) => event.subject)));
-    const years = await readByIds(c.years, learnerYearIdsOf(events, this.config.reportTimeZone));
+    const years = await readByIds(c.years, yearIds);
     const sessions = new Set([...[...years.values()].flatMap((y) => y.sessionIds), ...events.flatMap(({ event }) => ('sessionId' in event.data ? [event.data.sessionId] : []))]);
     const parents = await this.parentsOf(c.catalogue, sessions);
     const plan = planLearnerBatch({ states, years, parents, timeZone: this.config.reportTimeZone }, events);
@@ -86,9 +93,15 @@ export class AnonymisedAggregatesProjection implements IEventHandler<LedgerBatch
       if (positioned.event.type === 'SessionDefined') sessions.add(positioned.event.data.sessionId);
       else for (const node of await c.catalogue.find({ parent: catalogueNodeIdOf(positioned) }).toArray()) sessions.add(node._id.slice('session:'.length));
     }
-    const affected = new Map<string, AnonymisedLearnerYearDocument>();
-    for (const sessionId of sessions) for (const doc of await c.years.find({ sessionIds: sessionId }, { batchSize: 1000 }).toArray()) affected.set(doc._id, doc);
-    if (affected.size === 0) return;
+    const found = new Set<string>();
+    for (const sessionId of sessions) for (const doc of await c.years.find({ sessionIds: sessionId }, { batchSize: 1000, projection: { _id: 1 } }).toArray()) found.add(doc._id);
+    if (found.size === 0) return;
+    // Read again under their locks: a learner's own partition may have been writing them.
+    await documentLocks.withLocks(documentKeys(c.years, found), () => this.recountLocked(c, placing, writer, found));
+  }
+
+  private async recountLocked(c: Collections, placing: PositionedEvent<PlacingEvent>[], writer: number, ids: Set<string>): Promise<void> {
+    const affected = await readByIds(c.years, ids);
     const parents = await this.parentsOf(c.catalogue, new Set([...affected.values()].flatMap((y) => y.sessionIds)));
     const plan = planCatalogueRecount(placing, [...affected.values()], parents);
     const written = await writeLearnerYears(c.years, plan.learnerYears.values());

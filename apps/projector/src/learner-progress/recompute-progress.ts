@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { bulkWriteInChunks, CatalogueEntryDocument, LearnerProgressDocument, learnerProgressId, ProgressContainerKind, readByIds } from '@ledger/read-store';
 import { ConcurrentProjectionWriteError, retryOnConflict } from '../project-ledger/document-projection';
+import { documentKeys, documentLocks } from '../project-ledger/document-locks';
 import type { AffectedProgress } from './affected-progress';
 import { DocumentReader } from './document-reader';
 import type { LearnerActivityDocument } from './learner-activity';
@@ -26,7 +27,9 @@ export async function recomputeProgress(collections: ProgressCollections, affect
   const pairs = [...affected].flatMap(([nodeId, learners]) => [...learners].map((learnerId) => ({ nodeId, learnerId })));
   for (let i = 0; i < pairs.length; i += PAIRS_PER_ROUND) {
     const round = pairs.slice(i, i + PAIRS_PER_ROUND);
-    await retryOnConflict(() => recomputeRound(collections, round));
+    // A catalogue partition recomputes learners whose own partitions may be writing them at the same time.
+    const keys = documentKeys(collections.progress, round.map(({ nodeId, learnerId }) => progressId(learnerId, nodeId)));
+    await retryOnConflict(() => documentLocks.withLocks(keys, () => recomputeRound(collections, round)));
   }
 }
 

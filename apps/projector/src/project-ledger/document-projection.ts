@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnyBulkWriteOperation, Collection, Filter, OptionalId } from 'mongodb';
 import type { LedgerPosition } from '@ledger/events';
 import { alreadyApplied, bulkWriteInChunks, DUPLICATE_KEY, ProjectionMetadata, readByIds } from '@ledger/read-store';
+import { documentKeys, documentLocks } from './document-locks';
 
 interface ProjectedDocument {
   _id: string;
@@ -45,7 +46,7 @@ function isWriteConflict(error: unknown): boolean {
  * applied), and write back only what changed. Each replace is guarded by the offsets the document was
  * read with (the filter is an `_id` equality, which the store serves by index; the offsets are then
  * compared on that one document), so a concurrent writer makes this throw (and the batch be retried)
- * instead of losing an update. Writes are whole documents that carry their own offsets, so a batch
+ * instead of losing an update; within this process the documents are also locked (see DocumentLocks). Writes are whole documents that carry their own offsets, so a batch
  * cut short by a crash can simply be applied again.
  */
 export async function projectDocuments<D extends ProjectedDocument, E extends { position: LedgerPosition }>(
@@ -54,7 +55,8 @@ export async function projectDocuments<D extends ProjectedDocument, E extends { 
   evolve: (current: D | null, event: E) => D,
 ): Promise<void> {
   if (eventsByDocument.size === 0) return;
-  await retryOnConflict(() => projectOnce(collection, eventsByDocument, evolve));
+  const keys = documentKeys(collection, eventsByDocument.keys());
+  await retryOnConflict(() => documentLocks.withLocks(keys, () => projectOnce(collection, eventsByDocument, evolve)));
 }
 
 async function projectOnce<D extends ProjectedDocument, E extends { position: LedgerPosition }>(
