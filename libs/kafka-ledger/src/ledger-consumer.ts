@@ -86,6 +86,7 @@ async function whileHeartbeating<T>(heartbeat: () => Promise<void>, logger: Logg
  */
 export class LedgerConsumer {
   private consumer?: Consumer;
+  private topic?: string;
   private readonly inFlight = new Set<Promise<unknown>>();
   private joins = 0;
 
@@ -104,6 +105,7 @@ export class LedgerConsumer {
       retry: { retries: 5 },
     });
     this.consumer = consumer;
+    this.topic = options.topic;
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.joins += 1;
     });
@@ -161,6 +163,21 @@ export class LedgerConsumer {
    */
   get groupJoins(): number {
     return this.joins;
+  }
+
+  /**
+   * Re-reads a partition from `offset` at its next fetch, as a handler's ResumeFrom does, for a caller
+   * that learns outside any slice that it must (nothing new arrives on the partition to ask it).
+   * Ignored, with a log line, when this member does not hold the partition.
+   */
+  rereadFrom(partition: number, offset: string): void {
+    if (!this.consumer || !this.topic) return;
+    try {
+      this.consumer.seek({ topic: this.topic, partition, offset });
+      this.logger.info({ topic: this.topic, partition, resumeFrom: offset }, 'partition re-read from an earlier offset');
+    } catch (error) {
+      this.logger.warn({ err: error, partition }, 'partition could not be re-read here');
+    }
   }
 
   /** Lets the slices being applied finish and commit, then leaves the group. */

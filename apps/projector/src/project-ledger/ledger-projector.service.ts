@@ -24,6 +24,7 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
   private readonly deadLetters: DeadLetterWriter | null;
   readonly setAside: SetAside;
   private readonly applier: BatchApplier;
+  private handOverTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -63,6 +64,11 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
       handleBatch: (messages, info) => this.project(messages, info),
     });
     this.watermarks.startIdleChecks(this.config.consumerGroup, this.config.ledgerTopic);
+    if (this.config.rebuildGeneration === undefined) {
+      this.handOverTimer = setInterval(() => {
+        this.handOverIdlePartitions().catch((error: unknown) => this.logger.warn({ err: error }, 'hand-over check failed'));
+      }, this.config.watermarkCheckMs);
+    }
     this.logger.info({ topic: this.config.ledgerTopic, group: this.config.consumerGroup }, 'projecting the ledger');
   }
 
@@ -73,6 +79,7 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
 
   /** Before the store closes: stop taking slices and let the ones in flight finish and commit. */
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.handOverTimer);
     await this.watermarks.stopIdleChecks();
     await this.consumer.stop();
     await this.deadLetters?.disconnect();
@@ -94,6 +101,22 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
    * to, it continues each partition from where that rebuild stopped (`resumeFrom`), re-reading what it
    * had meanwhile applied only to the previous generation, and never writing ahead of the rebuild.
    */
+  /**
+   * A slice applied to the previous generation while a rebuild switched readers is re-read into the
+   * new one when the partition's next slice comes (generationFor). A partition where nothing more
+   * arrives has no next slice: checked on a timer, it is re-read from where the rebuild stopped, so the
+   * new generation holds everything the old one did.
+   */
+  private async handOverIdlePartitions(): Promise<void> {
+    const current = await readGeneration(this.store.db);
+    for (const [partition, resumeFrom] of Object.entries(current.resumeFrom ?? {})) {
+      const mark = await this.watermarks.markOf(this.config.consumerGroup, Number(partition));
+      if (mark && mark.generation !== current.generation && BigInt(mark.appliedOffset) >= BigInt(resumeFrom)) {
+        this.consumer.rereadFrom(Number(partition), resumeFrom);
+      }
+    }
+  }
+
   private async generationFor(partition: number, firstOffset: string): Promise<string | ResumeFrom> {
     if (this.config.rebuildGeneration !== undefined) return this.config.rebuildGeneration;
     const current = await readGeneration(this.store.db);

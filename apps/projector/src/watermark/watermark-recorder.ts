@@ -49,7 +49,12 @@ export class WatermarkRecorder {
 
   /** The generation the partition's last slice was applied to; undefined before the first. */
   async generationOf(consumerGroup: string, partition: number): Promise<string | undefined> {
-    return (await this.collection.findOne({ _id: `${consumerGroup}|${partition}` }))?.generation;
+    return (await this.markOf(consumerGroup, partition))?.generation;
+  }
+
+  /** A partition's watermark: how far it was applied, and to which generation. */
+  markOf(consumerGroup: string, partition: number): Promise<ProjectionWatermarkDocument | null> {
+    return this.collection.findOne({ _id: `${consumerGroup}|${partition}` });
   }
 
   startIdleChecks(consumerGroup: string, topic: string): void {
