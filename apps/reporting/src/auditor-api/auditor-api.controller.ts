@@ -84,8 +84,8 @@ export class AuditorApiController {
     @Param('learnerId') learnerId: string,
   ): Promise<AsOfLearnerRecordView> {
     await this.requireAuditor(viewerId);
-    const { record, asOf } = await this.asOf.learnerRecord(viewerId, key, learnerId);
-    return { cut: cutView(asOf), learnerId, sessions: record.sessions, progress: record.progress };
+    const { record, certificates, asOf } = await this.asOf.learnerRecord(viewerId, key, learnerId);
+    return { cut: cutView(asOf), learnerId, sessions: record.sessions, progress: record.progress, certificates };
   }
 
   @Get('as-of/:asOfKey/learners/:learnerId/viewers')
