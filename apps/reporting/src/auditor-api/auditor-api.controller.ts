@@ -173,7 +173,8 @@ function AsOfReportApi(output: ApiOutput): MethodDecorator {
   return applyDecorators(
     ReportApi('report as of a moment', output, []),
     ApiParam({ name: 'asOfKey', description: 'The as-of job\'s result: a whole-ledger cut' }),
-    ApiParam({ name: 'report', description: 'A report id, as in /v1/reports/{report} (e.g. my-activity, organisation-staff-activity)' }),
+    // Its enum (the registered reports) is added once they are known: see documentAsOfReportNames.
+    ApiParam({ name: 'report', description: "A report id, as in /v1/reports/{report}; its query parameters are that report's, documented there" }),
   );
 }
 
