@@ -143,7 +143,8 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
     const downloads = mkdtempSync(join(tmpdir(), 'auditor-download-'));
     beforeAll(async () => {
       chromium = await launchBrowser();
-      page = await (await chromium.browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } })).newPage();
+      const context = await chromium.browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
+      page = await context.newPage();
       if (SHOTS) mkdirSync(SHOTS, { recursive: true });
       await page.setViewport({ width: 1200, height: 900 });
       await signInAs(page, scenario.reportingUrl, 'auditor-ali');
@@ -191,7 +192,10 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
       expect(recordPath).toMatch(/^\/auditor\/as-of\/[^/]+\/learners\/learner-asha$/);
       await withScreenshot(page, 'auditor-as-of-certificates', async () => {
         const state = (container: string) =>
-          page.$eval(`#certificates tr[data-container="${container}"]`, (tr) => [tr.getAttribute('data-certificate'), tr.textContent?.replace(/\s+/g, ' ') ?? '']);
+          page.$eval(`#certificates tr[data-container="${container}"]`, (tr) => [
+            tr.getAttribute('data-certificate'),
+            tr.textContent?.replace(/\s+/g, ' ') ?? '',
+          ]);
         // At T her assessment was passed (live, a later re-attempt failed it), and her IPC course not yet done.
         expect((await state(COURSE))[0]).toBe('available');
         const [ipc, ipcText] = await state('ipc-l1');
@@ -217,8 +221,8 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
         return found.some((v) => v.reportName === 'as-of-certificate') ? found : undefined;
       });
       expect(views.find((v) => v.reportName === 'as-of-certificate')).toMatchObject({ viewerId: 'auditor-ali', viewerRole: 'auditor', watermark: asOf });
-      const issued = await scenario.store.db.collection<AuditFactDocument>(AUDIT_FACTS_COLLECTION).find({ learnerId: 'learner-asha' }).toArray();
-      expect(issued.filter((f) => f.kind === 'certificate-issued')).toEqual([]);
+      const facts = await scenario.store.db.collection<AuditFactDocument>(AUDIT_FACTS_COLLECTION).find({ learnerId: 'learner-asha' }).toArray();
+      expect(facts.filter((f) => f.kind === 'certificate-issued')).toEqual([]);
       // One that was not available at T: a page that names what was missing.
       await withScreenshot(page, 'auditor-as-of-certificate-missing', async () => {
         expect(await visit(`${recordPath}/certificates/course/ipc-l1`)).toBe(404);
@@ -255,7 +259,9 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
       const admin = await chromium.newPage();
       await signInAs(admin, scenario.reportingUrl, 'admin-hana');
       const certificate = `/auditor/as-of/any/learners/learner-asha/certificates/course/${COURSE}`;
-      for (const path of ['/auditor', '/auditor/jobs', '/auditor/access', certificate]) expect((await admin.goto(`${scenario.reportingUrl}${path}`))?.status()).toBe(403);
+      for (const path of ['/auditor', '/auditor/jobs', '/auditor/access', certificate]) {
+        expect((await admin.goto(`${scenario.reportingUrl}${path}`))?.status()).toBe(403);
+      }
     });
   });
 

@@ -45,7 +45,9 @@ export class AsOfLearnerRecordView {
   @ApiProperty({ type: [Object] }) progress!: object[];
   @ApiProperty({
     type: [Object],
-    description: 'Per programme with certificates, each certificate as it stood (available, or unavailable with what was missing), as the learner\'s Certificates page lists them',
+    description:
+      "Per programme with certificates, each certificate as it stood (available, or unavailable with what was missing), as the learner's " +
+      'Certificates page lists them',
   })
   certificates!: object[];
 }

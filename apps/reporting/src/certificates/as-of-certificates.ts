@@ -24,7 +24,14 @@ export class AsOfCertificates {
   ) {}
 
   /** Sends the PDF; 400 naming every bad part of the path, 404 naming what was missing when the record at the cut supported none. */
-  async send(auditorId: string, key: string, learnerId: string, kind: string, containerId: string, reply: FastifyReply): Promise<FastifyReply> {
+  async send(
+    auditorId: string,
+    key: string,
+    learnerId: string,
+    kind: string,
+    containerId: string,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
     const target = readCertificateTarget(kind, containerId);
     // Whether it was available is itself identifiable: the view is recorded either way, before the answer.
     const { result, asOf } = await this.asOf.view(auditorId, key, {

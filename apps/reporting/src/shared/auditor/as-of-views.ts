@@ -153,7 +153,10 @@ export class AsOfViews {
    */
   async learnerRecord(auditorId: string, key: string, learnerId: string): Promise<AsOfLearnerRecord> {
     const read = async (source: ReportSource) => {
-      const [record, certificates] = await Promise.all([this.records.readFor(source, learnerId, WHOLE_RECORD), readCertificateOverview(source, learnerId)]);
+      const [record, certificates] = await Promise.all([
+        this.records.readFor(source, learnerId, WHOLE_RECORD),
+        readCertificateOverview(source, learnerId),
+      ]);
       return { record, certificates };
     };
     const { result, asOf } = await this.view(auditorId, key, {

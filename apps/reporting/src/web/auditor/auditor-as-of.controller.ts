@@ -75,7 +75,8 @@ export class AuditorAsOfController {
     const viewer = await this.auditor(request);
     const { record, certificates, asOf } = await this.asOf.learnerRecord(viewer.person.userId, key, learnerId);
     const certificatesPath = `/auditor/as-of/${encodeURIComponent(key)}/learners/${encodeURIComponent(learnerId)}/certificates`;
-    await this.shell.render(reply, viewer, 'auditor-as-of-record.njk', { record, certificates, certificatesPath, asOf, cut: describeCut(asOf.cut) });
+    const cut = describeCut(asOf.cut);
+    await this.shell.render(reply, viewer, 'auditor-as-of-record.njk', { record, certificates, certificatesPath, asOf, cut });
   }
 
   @Get('as-of/:key/learners/:learnerId/viewers')
