@@ -1,11 +1,36 @@
 import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'puppeteer-core';
-import { LEARNER_PROFILES_COLLECTION, LearnerProfileDocument, RECORD_VIEWS_COLLECTION, RecordViewDocument } from '@ledger/read-store';
-import { bearer, eventually, launchBrowser, REPORTING_AUDIENCE, signInAs, TestBrowser, testClientToken, testPersonToken, withScreenshot } from '@ledger/test-harness';
+import {
+  AUDIT_FACTS_COLLECTION,
+  AuditFactDocument,
+  LEARNER_PROFILES_COLLECTION,
+  LearnerProfileDocument,
+  RECORD_VIEWS_COLLECTION,
+  RecordViewDocument,
+} from '@ledger/read-store';
+import {
+  bearer,
+  eventually,
+  launchBrowser,
+  REPORTING_AUDIENCE,
+  screenshotTo,
+  signInAs,
+  TestBrowser,
+  testClientToken,
+  testPersonToken,
+  withScreenshot,
+} from '@ledger/test-harness';
 import { AccessScenario, startAccessScenario } from './support/access-scenario';
+import { pdfTextPages } from './support/pdf-pages';
 
 const ASSESSMENT = 'safeguarding-adults-l1-assessment';
+const COURSE = 'safeguarding-adults-l1';
+/** Where a screenshot and the downloaded PDF are left for a person to look at (set AUDITOR_SHOTS_DIR); unset, nothing is kept. */
+const SHOTS = process.env.AUDITOR_SHOTS_DIR;
 
 /**
  * Auditors, through reporting's API and pages with real tokens, on the demo data appended through the
@@ -13,7 +38,8 @@ const ASSESSMENT = 'safeguarding-adults-l1-assessment';
  * and moves from RJ1 to RX9. Her record as of T still shows the pass, and who could see her then
  * includes the tutor and RJ1's runner; live, it shows the failure and they no longer see her. Every
  * as-of view is recorded; only auditors get in; bad input is named. In Chromium: the trail with its CSV,
- * a verification started from the page, and a record as of T asked for on the page.
+ * a verification started from the page, and a record as of T asked for on the page, with her
+ * certificates as they stood then and one downloaded as of T.
  */
 describe('auditors: as of a moment, the trail, rebuild and verify', () => {
   let scenario: AccessScenario;
@@ -68,7 +94,9 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
     expect(then.body.cut).toMatchObject({ asOf, scope: 'learner', asOfKey: job.result.asOfKey });
     expect(Object.keys(then.body.cut.through).length).toBeGreaterThan(0);
     expect(then.body.sessions.find((s: { sessionId: string }) => s.sessionId === ASSESSMENT).status).toBe('passed');
-    expect(then.body.progress.find((p: { containerId: string }) => p.containerId === 'safeguarding-adults-l1').certificate).toBe('available');
+    expect(then.body.progress.find((p: { containerId: string }) => p.containerId === COURSE).certificate).toBe('available');
+    const certificates = then.body.certificates.flatMap((p: { parts: Array<{ containerId: string; certificate: string }> }) => p.parts);
+    expect(certificates.find((c: { containerId: string }) => c.containerId === COURSE)?.certificate).toBe('available');
     expect(await liveStatus('admin-hana')).toBe('failed');
     // A targeted view holds Asha only.
     expect((await api('GET', `/v1/auditor/as-of/${job.result.asOfKey}/learners/learner-ben`, 'auditor-ali')).status).toBe(404);
@@ -111,9 +139,13 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
     let page: Page;
     const visit = async (path: string) => (await page.goto(`${scenario.reportingUrl}${path}`, { waitUntil: 'networkidle0' }))?.status();
     const text = () => page.$eval('main', (main) => main.textContent ?? '');
+    // Downloads are saved here, as a person's browser saves them to disk.
+    const downloads = mkdtempSync(join(tmpdir(), 'auditor-download-'));
     beforeAll(async () => {
       chromium = await launchBrowser();
-      page = await chromium.newPage();
+      const context = await chromium.browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
+      page = await context.newPage();
+      if (SHOTS) mkdirSync(SHOTS, { recursive: true });
       await page.setViewport({ width: 1200, height: 900 });
       await signInAs(page, scenario.reportingUrl, 'auditor-ali');
     });
@@ -155,6 +187,49 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
       });
     });
 
+    it("on that page, lists Asha's certificates as they stood at T and downloads one as of T, marked not issued", async () => {
+      const recordPath = new URL(page.url()).pathname;
+      expect(recordPath).toMatch(/^\/auditor\/as-of\/[^/]+\/learners\/learner-asha$/);
+      await withScreenshot(page, 'auditor-as-of-certificates', async () => {
+        const state = (container: string) =>
+          page.$eval(`#certificates tr[data-container="${container}"]`, (tr) => [
+            tr.getAttribute('data-certificate'),
+            tr.textContent?.replace(/\s+/g, ' ') ?? '',
+          ]);
+        // At T her assessment was passed (live, a later re-attempt failed it), and her IPC course not yet done.
+        expect((await state(COURSE))[0]).toBe('available');
+        const [ipc, ipcText] = await state('ipc-l1');
+        expect(ipc).toBe('unavailable');
+        expect(ipcText).toContain('Missing: 0 of 1 sessions done; Hand hygiene not yet completed');
+        if (SHOTS) await screenshotTo(page, join(SHOTS, 'auditor-as-of-certificates.png'));
+        await page.click(`a[data-as-of-certificate="course:${COURSE}"]`);
+        const saved = await eventually(async () => readdirSync(downloads).find((f) => f.endsWith('.pdf') && !f.endsWith('.crdownload')));
+        expect(saved).toBe(`certificate-${COURSE}-as-of.pdf`);
+        const pdf = readFileSync(join(downloads, saved));
+        if (SHOTS) copyFileSync(join(downloads, saved), join(SHOTS, saved));
+        const [page1, ...summary] = pdfTextPages(pdf).map((text) => text.replace(/\s+/g, ' '));
+        expect(page1).toContain('Not an issued certificate');
+        expect(page1).toContain('Asha Patel');
+        expect(page1).toContain('Safeguarding Adults Level 1');
+        expect(page1).toContain(asOf);
+        expect(page1).not.toContain('Verification code');
+        expect(summary.join(' ')).toMatch(/Safeguarding Adults: Assessment.*Passed/);
+      });
+      // Recorded as the auditor's view of Asha's certificate as of T; never issued.
+      const views = await eventually(async () => {
+        const found = await scenario.store.db.collection<RecordViewDocument>(RECORD_VIEWS_COLLECTION).find({ learnerId: 'learner-asha' }).toArray();
+        return found.some((v) => v.reportName === 'as-of-certificate') ? found : undefined;
+      });
+      expect(views.find((v) => v.reportName === 'as-of-certificate')).toMatchObject({ viewerId: 'auditor-ali', viewerRole: 'auditor', watermark: asOf });
+      const facts = await scenario.store.db.collection<AuditFactDocument>(AUDIT_FACTS_COLLECTION).find({ learnerId: 'learner-asha' }).toArray();
+      expect(facts.filter((f) => f.kind === 'certificate-issued')).toEqual([]);
+      // One that was not available at T: a page that names what was missing.
+      await withScreenshot(page, 'auditor-as-of-certificate-missing', async () => {
+        expect(await visit(`${recordPath}/certificates/course/ipc-l1`)).toBe(404);
+        expect(await text()).toContain('There was no certificate for this at the cut: 0 of 1 sessions done; Hand hygiene not yet completed.');
+      });
+    });
+
     it('asks for the whole ledger as of T on the page and opens who could see Asha then', async () => {
       await visit('/auditor/jobs');
       await withScreenshot(page, 'auditor-who-could-see', async () => {
@@ -183,7 +258,10 @@ describe('auditors: as of a moment, the trail, rebuild and verify', () => {
     it('is refused to everyone but auditors', async () => {
       const admin = await chromium.newPage();
       await signInAs(admin, scenario.reportingUrl, 'admin-hana');
-      for (const path of ['/auditor', '/auditor/jobs', '/auditor/access']) expect((await admin.goto(`${scenario.reportingUrl}${path}`))?.status()).toBe(403);
+      const certificate = `/auditor/as-of/any/learners/learner-asha/certificates/course/${COURSE}`;
+      for (const path of ['/auditor', '/auditor/jobs', '/auditor/access', certificate]) {
+        expect((await admin.goto(`${scenario.reportingUrl}${path}`))?.status()).toBe(403);
+      }
     });
   });
 

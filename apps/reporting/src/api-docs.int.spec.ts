@@ -36,6 +36,12 @@ describe('reporting\'s OpenAPI description', () => {
     ];
     const learners = ['/v1/learners/{learnerId}/progress', '/v1/learners/{learnerId}/sessions'];
     expect(Object.keys(document.paths).sort()).toEqual(['/health', ...learners, ...certificates, ...auditor, ...outputs].sort());
+    // The report of an as-of report operation is one of the registered reports.
+    type Parameter = { in: string; name: string; schema: { enum?: string[] } };
+    for (const path of auditor.filter((p) => p.includes('{report}'))) {
+      const operation = document.paths[path] as { get: { parameters: Parameter[] } };
+      expect(operation.get.parameters.find((p) => p.in === 'path' && p.name === 'report')?.schema.enum?.sort()).toEqual(reports);
+    }
   });
 
   it('holds against property-based requests (schemathesis)', async () => {

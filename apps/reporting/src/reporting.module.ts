@@ -10,7 +10,9 @@ import { IngestClient } from './access/ingest-client';
 import { LearnerAccess } from './access/learner-access';
 import { RelyingParty } from './access/relying-party';
 import type { ReportingConfig } from './config';
+import { AsOfCertificatePageController } from './certificates/as-of-certificate-page.controller';
 import { AsOfCertificateController } from './certificates/as-of-certificate.controller';
+import { AsOfCertificates } from './certificates/as-of-certificates';
 import { CertificateRecords } from './certificates/certificate-records';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificateComposer } from './certificates/compose-certificate';
@@ -98,6 +100,7 @@ export class ReportingModule {
         AuditorAsOfController,
         AuditorApiController,
         AsOfCertificateController,
+        AsOfCertificatePageController,
       ],
       providers: [
         { provide: ReadStore, useFactory: () => ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database }) },
@@ -128,6 +131,7 @@ export class ReportingModule {
         CertificateIssuer,
         CertificateVerifier,
         LearnerCertificates,
+        AsOfCertificates,
         AuditorJobs,
         AsOfViews,
         TrailReads,

@@ -9,11 +9,14 @@ export interface ApiDocsOptions {
    * as an error): described with `additionalProperties: false`, so the description says so too.
    */
   closedSchemas?: readonly string[];
+  /** Completes the description with what decorators cannot know when the classes load (e.g. values registered in the app). */
+  amend?: (document: OpenAPIObject) => void;
 }
 
 /** The app's OpenAPI description, served at /docs (and /docs-json), built from its controllers. */
 export function setUpApiDocs(app: INestApplication, options: ApiDocsOptions): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build());
+  options.amend?.(document);
   const schemas = document.components?.schemas ?? {};
   for (const name of options.closedSchemas ?? []) {
     const schema = schemas[name];

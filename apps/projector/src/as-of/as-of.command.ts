@@ -6,7 +6,8 @@ import { AsOfScope, describeCut, LedgerCut, ReadStore } from '@ledger/read-store
 import type { ProjectorConfig } from '../config';
 import { asOfGeneration } from '../rebuild/as-of-generations';
 import { cutAtPositions, findLedgerCut } from '../rebuild/find-ledger-cut';
-import { learnerRecordLines } from './learner-record-lines';
+import { asOfDirections } from './as-of-directions';
+import { learnerRecordLines, readLearnerRecord } from './learner-record-lines';
 
 export const AS_OF_USAGE = 'as-of (--at <ISO-8601 instant> | --position <partition:offset,…>) [--learner <id>] [--whole]';
 
@@ -14,7 +15,8 @@ export const AS_OF_USAGE = 'as-of (--at <ISO-8601 instant> | --position <partiti
  * `audit as-of`: the read models as they stood at an instant (or ledger position), computed by replaying
  * the ledger cut there (a progress bar on stderr), reused while kept. With `--learner`, only what the
  * learner's record needs is replayed (add `--whole` to replay everything) and the record is printed.
- * Every output starts with the cut it was computed at. Returns the exit code (2 for bad arguments).
+ * Every output starts with the cut it was computed at, and ends with the as-of key and how to open
+ * the record, certificates and reports as of the moment through reporting. Returns the exit code (2 for bad arguments).
  */
 export async function runAsOf(config: ProjectorConfig, logger: Logger, args: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
   let options: { at?: string; position?: string; learner?: string; whole?: boolean };
@@ -49,7 +51,9 @@ export async function runAsOf(config: ProjectorConfig, logger: Logger, args: str
     }).finally(() => bar.stop());
     const what = scope.kind === 'learner' ? `learner ${scope.learnerId}'s record only (targeted replay)` : 'every read model';
     out.write(`${reused ? 'reused' : 'computed'} generation "${document.generation}" (${what}): ${document.eventsRead} events read, ${document.eventsApplied} applied, ${document.seconds.toFixed(1)} s; kept until ${document.expiresAt}\n`);
-    if (options.learner) for (const line of await learnerRecordLines(store, document.generation, options.learner)) out.write(`${line}\n`);
+    const learner = options.learner ? await readLearnerRecord(store, document.generation, options.learner) : null;
+    const lines = [...(learner ? learnerRecordLines(learner) : []), ...asOfDirections(document, learner)];
+    out.write(`${lines.join('\n')}\n`);
     return 0;
   } finally {
     await store.close();

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LedgerEvent } from '@ledger/events';
 import {
+  AS_OF_GENERATIONS_COLLECTION,
+  AsOfGenerationDocument,
   GRANTS_COLLECTION,
   GrantsDocument,
   grantsIdOfLearner,
@@ -115,13 +117,20 @@ describe('the read models as of a moment', () => {
     await expect(cutAtPositions(context.ledger.kafka, config.ledgerTopic, '0:0,x')).rejects.toThrow(/"x" is not partition:offset.*partition 1 is not named/);
   });
 
-  it('npm run audit -- as-of prints the cut and the learner record as of T, and names bad arguments', async () => {
+  it('npm run audit -- as-of prints the cut, the record as of T and how to open it through reporting, and names bad arguments', async () => {
     const run = await runAudit(['as-of', '--at', asOf, '--learner', learner], context.env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`as of ${asOf}: ledger "${context.env.LEDGER_TOPIC}" cut at p0≤`);
     expect(run.stdout).toMatch(/reused generation "asof[0-9a-f]+l[0-9a-f]+" \(learner .* record only \(targeted replay\)\)/);
     expect(run.stdout).toContain('workplace RJ1');
     expect(run.stdout).toMatch(new RegExp(`session ${assessment}: passed`));
+    // Then the key reporting reads the kept generation by, and the paths of the record and of the certificate available then.
+    const key = run.stdout.match(/^as-of key: (\S+)/m)?.[1] ?? '';
+    const kept = await context.store.db.collection<AsOfGenerationDocument>(AS_OF_GENERATIONS_COLLECTION).findOne({ _id: key });
+    expect(kept?.status).toBe('ready');
+    expect(run.stdout).toContain(`page /auditor/as-of/${key}/learners/${learner}\n`);
+    expect(run.stdout).toContain(`API  GET /v1/auditor/as-of/${key}/learners/${learner}/certificates/course/${course}\n`);
+    expect(run.stdout).toContain('need the whole ledger as of the moment: run again with --whole');
     const bad = await runAudit(['as-of', '--at', 'yesterday'], context.env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('give either --at with an ISO-8601 instant or --position');

@@ -84,8 +84,8 @@ export class AuditorApiController {
     @Param('learnerId') learnerId: string,
   ): Promise<AsOfLearnerRecordView> {
     await this.requireAuditor(viewerId);
-    const { record, asOf } = await this.asOf.learnerRecord(viewerId, key, learnerId);
-    return { cut: cutView(asOf), learnerId, sessions: record.sessions, progress: record.progress };
+    const { record, certificates, asOf } = await this.asOf.learnerRecord(viewerId, key, learnerId);
+    return { cut: cutView(asOf), learnerId, sessions: record.sessions, progress: record.progress, certificates };
   }
 
   @Get('as-of/:asOfKey/learners/:learnerId/viewers')
@@ -173,7 +173,8 @@ function AsOfReportApi(output: ApiOutput): MethodDecorator {
   return applyDecorators(
     ReportApi('report as of a moment', output, []),
     ApiParam({ name: 'asOfKey', description: 'The as-of job\'s result: a whole-ledger cut' }),
-    ApiParam({ name: 'report', description: 'A report id, as in /v1/reports/{report} (e.g. my-activity, organisation-staff-activity)' }),
+    // Its enum (the registered reports) is added once they are known: see documentAsOfReportNames.
+    ApiParam({ name: 'report', description: "A report id, as in /v1/reports/{report}; its query parameters are that report's, documented there" }),
   );
 }
 

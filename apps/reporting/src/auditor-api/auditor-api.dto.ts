@@ -43,6 +43,13 @@ export class AsOfLearnerRecordView {
   @ApiProperty() learnerId!: string;
   @ApiProperty({ type: [Object] }) sessions!: object[];
   @ApiProperty({ type: [Object] }) progress!: object[];
+  @ApiProperty({
+    type: [Object],
+    description:
+      "Per programme with certificates, each certificate as it stood (available, or unavailable with what was missing), as the learner's " +
+      'Certificates page lists them',
+  })
+  certificates!: object[];
 }
 
 export class PossibleViewerView {

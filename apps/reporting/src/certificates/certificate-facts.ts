@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, CertificateScopeType } from '@ledger/events';
 import type { LearnerProgressDocument, SessionContainerProgressDocument, SessionStatus } from '@ledger/read-store';
 import { certificateMissing } from '../learner-record/certificate-missing';
+import { partKey } from '../shared/certificates/certificate-overview';
 
 /**
  * Layout version of CertificateFacts. The hash recorded with each issue is over this layout; a change
@@ -43,12 +44,9 @@ export interface CertificateRecord {
   /** As registered; null before the learner registered. */
   learnerName: string | null;
   progress: LearnerProgressDocument | null;
-  /** For a programme: the progress documents of its parts, by partKey. */
+  /** For a programme: the progress documents of its parts, by partKey (shared/certificates). */
   parts: ReadonlyMap<string, SessionContainerProgressDocument>;
 }
-
-/** How CertificateRecord.parts names a course or learning path (their ids are unique per kind only). */
-export const partKey = (kind: 'course' | 'learning-path', containerId: string): string => `${kind}:${containerId}`;
 
 export type CertificateOutcome = { available: true; facts: CertificateFacts } | { available: false; missing: string[] };
 

@@ -1,6 +1,7 @@
 import type { LearnerProgressDocument, SessionContainerProgressDocument } from '@ledger/read-store';
 import { containerProgress, programmeProgress, sessionProgress } from '../testing/progress-fixtures';
-import { CertificateRecord, certificateFacts, factsHash, partKey } from './certificate-facts';
+import { partKey } from '../shared/certificates/certificate-overview';
+import { CertificateRecord, certificateFacts, factsHash } from './certificate-facts';
 
 const record = (progress: LearnerProgressDocument | null, parts: SessionContainerProgressDocument[] = [], learnerName: string | null = 'Asha Patel'): CertificateRecord => ({
   learnerId: 'learner-asha',

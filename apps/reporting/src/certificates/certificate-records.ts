@@ -14,7 +14,8 @@ import {
   SessionContainerProgressDocument,
 } from '@ledger/read-store';
 import { registeredName } from '../learner-record/registered-name';
-import { CertificateRecord, partKey } from './certificate-facts';
+import { partKey } from '../shared/certificates/certificate-overview';
+import { CertificateRecord } from './certificate-facts';
 
 /** The record behind one certificate, and whether its course or programme leaves the summary pages out. */
 export interface CertificateSources {

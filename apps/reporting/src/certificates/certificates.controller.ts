@@ -16,6 +16,7 @@ import { CERTIFICATE_SCOPE_TYPES } from '@ledger/events';
 import { BearerViewer, ViewerId } from '../access/bearer-viewer.guard';
 import { sendPdf } from '../report-outputs/pdf-templates';
 import { ReportSources } from '../report-outputs/report-source';
+import { readCertificateOverview } from '../shared/certificates/read-certificate-overview';
 import { readCertificateTarget, readVerificationCode } from './certificate-request';
 import { CertificateIssuer, serverTiming } from './issue-certificate';
 import { LearnerCertificates, requireOwnCertificates } from './learner-certificates';
@@ -46,7 +47,7 @@ export class CertificatesController {
   async list(@ViewerId() viewerId: string, @Param('learnerId') learnerId: string) {
     requireOwnCertificates(viewerId, learnerId);
     const source = this.sources.current();
-    const [dataCompleteThrough, programmes, issued] = await Promise.all([source.dataCompleteThrough(), this.certificates.overview(source, learnerId), this.certificates.issued(source, learnerId)]);
+    const [dataCompleteThrough, programmes, issued] = await Promise.all([source.dataCompleteThrough(), readCertificateOverview(source, learnerId), this.certificates.issued(source, learnerId)]);
     return { learnerId, dataCompleteThrough, programmes, issued };
   }
 

@@ -1,25 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeploymentKey, DEPLOYMENT_KEY } from '@ledger/deployment-key';
-import {
-  AUDIT_FACTS_COLLECTION,
-  AuditFactDocument,
-  CATALOGUE_COLLECTION,
-  CatalogueEntryDocument,
-  catalogueEntryId,
-  CertificateIssuedFact,
-  CourseEntry,
-  LEARNER_PROGRESS_COLLECTION,
-  LearnerProgressDocument,
-  LearningPathEntry,
-  readByIds,
-} from '@ledger/read-store';
+import { AUDIT_FACTS_COLLECTION, AuditFactDocument, CertificateIssuedFact } from '@ledger/read-store';
 import { AppError } from '@ledger/runtime';
 import { noSuchRecord } from '../access/learner-access';
 import type { ReportingConfig } from '../config';
 import type { ReportSource } from '../report-outputs/report-source';
 import { REPORTING_CONFIG } from '../tokens';
-import { partKey } from './certificate-facts';
-import { certificateOverview, ProgrammeCertificates, untouchedPartIds } from './certificate-overview';
 import { verificationPageUrl } from './certificate-page';
 import { signOpenBadgeCredential } from './open-badges/credential-jwt';
 import { openBadgeCredential } from './open-badges/open-badge-credential';
@@ -40,24 +26,13 @@ export type IssuedCertificateView = Pick<CertificateIssuedFact, 'scopeType' | 's
   hasCredential: boolean;
 };
 
-/** A learner's own certificates: where each stands, those issued, and each issued one as an Open Badges credential. */
+/** A learner's own certificates (where each stands: shared/certificates): those issued, and each issued one as an Open Badges credential. */
 @Injectable()
 export class LearnerCertificates {
   constructor(
     @Inject(DEPLOYMENT_KEY) private readonly key: DeploymentKey,
     @Inject(REPORTING_CONFIG) private readonly config: ReportingConfig,
   ) {}
-
-  /** Every programme with certificates the learner has activity in, and each of its courses and learning paths. */
-  async overview(source: ReportSource, learnerId: string): Promise<ProgrammeCertificates[]> {
-    const progress = await (await source.readModel<LearnerProgressDocument>(LEARNER_PROGRESS_COLLECTION)).find({ learnerId }).toArray();
-    const catalogue = await source.readModel<CatalogueEntryDocument>(CATALOGUE_COLLECTION);
-    const entries = await readByIds(catalogue, untouchedPartIds(progress).map(({ kind, containerId }) => catalogueEntryId(kind, containerId)));
-    const untouched = new Map(
-      [...entries.values()].filter((e): e is CourseEntry | LearningPathEntry => e.kind === 'course' || e.kind === 'learning-path').map((e) => [partKey(e.kind, e.catalogueId), e]),
-    );
-    return certificateOverview(progress, untouched);
-  }
 
   /** The certificates issued to the learner, newest first. */
   async issued(source: ReportSource, learnerId: string): Promise<IssuedCertificateView[]> {

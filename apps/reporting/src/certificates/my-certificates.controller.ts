@@ -5,6 +5,7 @@ import type { ReportingConfig } from '../config';
 import { sendPdf } from '../report-outputs/pdf-templates';
 import { ReportDates } from '../report-outputs/report-dates';
 import { ReportSources } from '../report-outputs/report-source';
+import { readCertificateOverview } from '../shared/certificates/read-certificate-overview';
 import { REPORTING_CONFIG } from '../tokens';
 import { Shell } from '../web/shell';
 import { WebErrorFilter } from '../web/web-error.filter';
@@ -39,7 +40,7 @@ export class MyCertificatesController {
     const viewer = await this.shell.viewer(request);
     const source = this.sources.current();
     const learnerId = viewer.person.userId;
-    const [dataCompleteThrough, programmes, issued] = await Promise.all([source.dataCompleteThrough(), this.certificates.overview(source, learnerId), this.certificates.issued(source, learnerId)]);
+    const [dataCompleteThrough, programmes, issued] = await Promise.all([source.dataCompleteThrough(), readCertificateOverview(source, learnerId), this.certificates.issued(source, learnerId)]);
     await this.shell.render(reply, viewer, 'certificates.njk', {
       programmes,
       issued: issued.map((i) => ({ ...i, issuedOn: this.dates.formatDateTime(i.issuedAt), completedOn: this.dates.formatDate(i.completedAt) })),

@@ -20,6 +20,8 @@ import { IdentifiableViews } from '../../access/identifiable-views';
 import { LearnerRecord, LearnerRecords } from '../../learner-record/learner-records';
 import type { ReportingConfig } from '../../config';
 import { ReportSource, ReportSources } from '../../report-outputs/report-source';
+import type { ProgrammeCertificates } from '../certificates/certificate-overview';
+import { readCertificateOverview } from '../certificates/read-certificate-overview';
 import type { ReportRequester } from '../reports/report-definition';
 import type { ReportRun, RunToRecord } from '../reports/report-run';
 import { REPORTING_CONFIG } from '../../tokens';
@@ -51,6 +53,13 @@ export interface PossibleViewer {
   viewerId: string;
   roles: readonly string[];
   programmes: 'all' | readonly string[];
+}
+
+/** A learner's record as of a moment, and their certificates as they stood then. */
+export interface AsOfLearnerRecord {
+  record: LearnerRecord;
+  certificates: ProgrammeCertificates[];
+  asOf: AsOfGenerationDocument;
 }
 
 /** An as-of generation that is ready, and the report source that reads it (its "data complete to" is the cut's instant). */
@@ -138,15 +147,26 @@ export class AsOfViews {
     return { run: { requester: withWholeSight(auditor), source, cut: asOf.cut, reportsPath, record }, asOf };
   }
 
-  async learnerRecord(auditorId: string, key: string, learnerId: string): Promise<{ record: LearnerRecord; asOf: AsOfGenerationDocument }> {
+  /**
+   * The learner's whole record at the cut, with where each of their certificates stood then (as their
+   * Certificates page would have shown it): one view, recorded as `as-of-learner-record`.
+   */
+  async learnerRecord(auditorId: string, key: string, learnerId: string): Promise<AsOfLearnerRecord> {
+    const read = async (source: ReportSource) => {
+      const [record, certificates] = await Promise.all([
+        this.records.readFor(source, learnerId, WHOLE_RECORD),
+        readCertificateOverview(source, learnerId),
+      ]);
+      return { record, certificates };
+    };
     const { result, asOf } = await this.view(auditorId, key, {
       reportName: 'as-of-learner-record',
       parameters: { learnerId },
       onlyLearner: (id) => id === learnerId,
-      read: (source) => this.records.readFor(source, learnerId, WHOLE_RECORD),
+      read,
       subjects: () => [learnerId],
     });
-    return { record: result, asOf };
+    return { ...result, asOf };
   }
 
   /**

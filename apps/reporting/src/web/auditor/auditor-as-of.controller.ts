@@ -14,8 +14,8 @@ import { formErrors } from './auditor-trail.controller';
 /**
  * "Auditor": ask for the read models as of a moment, for one learner or the whole ledger; rebuild and
  * verify the read models; follow each job (the page refreshes itself while it runs); read a learner's
- * record, who could see them, and any report (its page, CSV and PDF), as of the moment. Auditors only;
- * each as-of view is recorded.
+ * record (with their certificates then), who could see them, and any report (its page, CSV and PDF),
+ * as of the moment. Auditors only; each as-of view is recorded.
  */
 @ApiExcludeController()
 @UseFilters(WebErrorFilter)
@@ -73,8 +73,10 @@ export class AuditorAsOfController {
     @Param('learnerId') learnerId: string,
   ): Promise<void> {
     const viewer = await this.auditor(request);
-    const { record, asOf } = await this.asOf.learnerRecord(viewer.person.userId, key, learnerId);
-    await this.shell.render(reply, viewer, 'auditor-as-of-record.njk', { record, asOf, cut: describeCut(asOf.cut) });
+    const { record, certificates, asOf } = await this.asOf.learnerRecord(viewer.person.userId, key, learnerId);
+    const certificatesPath = `/auditor/as-of/${encodeURIComponent(key)}/learners/${encodeURIComponent(learnerId)}/certificates`;
+    const cut = describeCut(asOf.cut);
+    await this.shell.render(reply, viewer, 'auditor-as-of-record.njk', { record, certificates, certificatesPath, asOf, cut });
   }
 
   @Get('as-of/:key/learners/:learnerId/viewers')

@@ -1,7 +1,6 @@
 import type { CourseEntry } from '@ledger/read-store';
-import { containerProgress, programmeProgress, sessionProgress } from '../testing/progress-fixtures';
-import { partKey } from './certificate-facts';
-import { certificateOverview, untouchedPartIds } from './certificate-overview';
+import { containerProgress, programmeProgress, sessionProgress } from '../../testing/progress-fixtures';
+import { certificateOverview, partKey, untouchedPartIds } from './certificate-overview';
 
 const learner = 'learner-asha';
 const complete = containerProgress(learner, 'course-a', [sessionProgress('Intro', false, 'completed'), sessionProgress('Assessment', true, 'passed')], { title: 'Course A' });

@@ -9,8 +9,10 @@ import {
   ProgrammeProgressDocument,
   SessionContainerProgressDocument,
 } from '@ledger/read-store';
-import { certificateMissing } from '../learner-record/certificate-missing';
-import { partKey } from './certificate-facts';
+import { certificateMissing } from '../../learner-record/certificate-missing';
+
+/** How a learner's course or learning path is named among a programme's parts (their ids are unique per kind only). */
+export const partKey = (kind: 'course' | 'learning-path', containerId: string): string => `${kind}:${containerId}`;
 
 /** One certificate as the Certificates page shows it: its icon enabled, greyed (with what is missing) or absent. */
 export interface CertificateLink {
