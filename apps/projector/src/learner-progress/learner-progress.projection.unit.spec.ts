@@ -88,7 +88,7 @@ describe('learner-progress projection', () => {
     expect(progress('ben', 'learning-path', 'path-ess')).toBeUndefined();
   });
 
-  it('converges to the serial result when every partition is consumed concurrently, conflicting writes being retried', async () => {
+  it('converges to the serial result when every partition is consumed concurrently, writers of one document taking turns', async () => {
     const ledger = onLedger([...catalogue(), ...learners(), [4, activity.completed('ben', 's-path', 6)], [0, activity.scored('aisha', 's-assess', false, 7)]]);
     const serial = harness();
     await serial.apply(ledger);
@@ -112,7 +112,9 @@ describe('learner-progress projection', () => {
       expect({ seed, models: concurrent.store.snapshot() }).toEqual({ seed, models: serial.store.snapshot() });
       conflicts += concurrent.store.totalGuardMisses();
     }
-    expect(conflicts).toBeGreaterThan(0);
+    // The document locks make writers of one document in one process take turns: no guard ever misses
+    // (on FerretDB a miss could not be relied on: it checks an update's filter before writing).
+    expect(conflicts).toBe(0);
   });
 
   it('changes and writes nothing when batches are redelivered or an event is appended again', async () => {
