@@ -27,6 +27,9 @@ export function planCatalogueRecount(
       continue;
     }
     const recount = recountContainers(doc, parents, last.position, last.event.recordedAt);
+    // Counted in the right cells already (another partition's recount got there first, or, on a
+    // replay, the catalogue as it ends up names more sessions than it did live): nothing to write.
+    if (recount.contributions.length === 0) continue;
     const next: AnonymisedLearnerYearDocument = {
       ...recount.next,
       outbox: [...doc.outbox.filter((o) => o.writer !== writer), { writer, contributions: recount.contributions }],
