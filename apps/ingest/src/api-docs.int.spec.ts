@@ -17,6 +17,8 @@ describe('ingest\'s OpenAPI description', () => {
 
   it('holds against property-based requests (schemathesis)', async () => {
     const run = await runSchemathesis(`${url}/docs-json`, { token: await testClientToken('demo-player') });
-    if (run.exitCode !== 0) throw new Error(`schemathesis found mismatches (exit ${run.exitCode}):\n${run.output}`);
+    // Every operation was exercised, and none failed (the report is shown when one did).
+    expect(run.output).toMatch(/Tested: [1-9]\d*/);
+    expect(run.exitCode === 0 ? 'no mismatches' : `schemathesis found mismatches (exit ${run.exitCode}):\n${run.output}`).toBe('no mismatches');
   });
 });
