@@ -42,8 +42,8 @@ describe('anonymised usage and outcomes, over HTTP', () => {
     expect((await post('hr-feed', people)).status).toBe(202);
     expect((await post('demo-player', activity)).status).toBe(202);
     await eventually(async () => {
-      const shards = await scenario.store.db.collection(ANONYMISED_CELLS_COLLECTION).find({ scopeOrganisationPeriods: `session:${INTRO}|RJ1|month` }).toArray();
-      const accessed = shards.reduce((sum, s) => sum + (s.learners?.accessed ?? 0), 0);
+      const shards = await scenario.store.db.collection(ANONYMISED_CELLS_COLLECTION).find({ scopeOrganisationMonths: `session:${INTRO}|RJ1` }).toArray();
+      const accessed = shards.filter((s) => s.month === month()).reduce((sum, s) => sum + (s.learners?.month?.accessed ?? 0), 0);
       return accessed >= 16 ? true : undefined;
     });
   });
@@ -57,8 +57,8 @@ describe('anonymised usage and outcomes, over HTTP', () => {
     // The projected distinct counts: RJ1 at the time of access is Asha, Ben, Dev, Finn and the twelve
     // newcomers, each once however many accesses (16); Erin had moved to RX9 (1); 17 in all.
     const stored = async (ods: string) => {
-      const shards = await scenario.store.db.collection(ANONYMISED_CELLS_COLLECTION).find({ scopeOrganisationPeriods: `session:${INTRO}|${ods}|month` }).toArray();
-      return shards.filter((s) => s.period === month()).reduce((sum, s) => sum + s.learners.accessed, 0);
+      const shards = await scenario.store.db.collection(ANONYMISED_CELLS_COLLECTION).find({ scopeOrganisationMonths: `session:${INTRO}|${ods}` }).toArray();
+      return shards.filter((s) => s.month === month()).reduce((sum, s) => sum + s.learners.month.accessed, 0);
     };
     expect([await stored('RJ1'), await stored('RX9'), await stored('ALL')]).toEqual([16, 1, 17]);
     // Published: Erin alone at RX9 is suppressed, with her time; one of RJ1 (16 → 15) and all (17 → 15)
@@ -69,8 +69,8 @@ describe('anonymised usage and outcomes, over HTTP', () => {
     expect(line.filter((v) => v !== '*')).toEqual([15]);
     for (const row of report.rows) for (const v of Object.values(row.learners)) if (v !== '*') expect(v % 5).toBe(0);
     // The course counts each learner once across its two sessions.
-    const course = await scenario.store.db.collection(ANONYMISED_CELLS_COLLECTION).find({ scopeOrganisationPeriods: 'course:safeguarding-adults-l1|RJ1|month' }).toArray();
-    expect(course.filter((s) => s.period === month()).reduce((sum, s) => sum + s.learners.accessed, 0)).toBe(16);
+    const course = await scenario.store.db.collection(ANONYMISED_CELLS_COLLECTION).find({ scopeOrganisationMonths: 'course:safeguarding-adults-l1|RJ1' }).toArray();
+    expect(course.filter((s) => s.month === month()).reduce((sum, s) => sum + s.learners.month.accessed, 0)).toBe(16);
   });
 
   it('names no person in any output; the CSV carries the same published numbers; the PDF carries the table and its charts', async () => {

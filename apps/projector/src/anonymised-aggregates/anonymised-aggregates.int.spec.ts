@@ -1,4 +1,4 @@
-import { ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, anonymisedCellKey, AnonymisedScope, PeriodKind, rollUpCells, UNKNOWN_ORGANISATION } from '@ledger/read-store';
+import { ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, AnonymisedScope, countsInPeriods, PeriodKind, scopeOrganisationMonthsKey, UNKNOWN_ORGANISATION } from '@ledger/read-store';
 import { useProjectorTestContext } from '../testing/projector-test-context';
 import { ledgerEvent } from '../testing/projection-test-kit';
 import { documentsById, restartProjectorFromOffsetZero } from '../testing/replay-from-offset-zero';
@@ -17,10 +17,10 @@ describe('anonymised cells projection', () => {
 
   const cells = () => ctx.store.db.collection<AnonymisedCellDocument>(ANONYMISED_CELLS_COLLECTION);
   const learnerStates = () => ctx.store.db.collection<AggregationLearnerStateDocument>(AGGREGATION_LEARNER_STATE_READ_MODEL.name);
-  /** One cell, its shards rolled up as a report would (read by its declared key). */
+  /** One cell, its month shards rolled up into the period as a report would (read by their declared key). */
   const cell = async (scope: AnonymisedScope, id: string, odsCode: string, kind: PeriodKind, period: string) => {
-    const shards = (await cells().find({ scopeOrganisationPeriods: `${scope}:${id}|${odsCode}|${kind}` }).toArray()).filter((s) => s.cell === anonymisedCellKey(scope, id, odsCode, kind, period));
-    return shards.length === 0 ? null : rollUpCells(shards);
+    const shards = await cells().find({ scopeOrganisationMonths: scopeOrganisationMonthsKey(scope, id, odsCode) }).toArray();
+    return countsInPeriods(shards, kind).get(`${odsCode}|${period}`) ?? null;
   };
   const on = (date: string) => ({ occurredAt: `2026-${date}T10:00:00.000Z` });
   const accessed = (learner: string, sessionId: string, seconds: number, date: string) =>

@@ -1,5 +1,5 @@
 import type { KnownLedgerEvent, PositionedEvent } from '@ledger/events';
-import { alreadyApplied, anonymisedCellKey, AnonymisedCellDocument, AnonymisedScope, PeriodKind, rollUpCells, UNKNOWN_ORGANISATION } from '@ledger/read-store';
+import { alreadyApplied, AnonymisedCellDocument, AnonymisedScope, countsInPeriods, PeriodKind, rollUpMonthShards, UNKNOWN_ORGANISATION } from '@ledger/read-store';
 import { atOffset, FirstCopies, ledgerEvent } from '../testing/projection-test-kit';
 import type { AggregatedEvent, AggregationLearnerStateDocument } from './aggregation-learner-state';
 import { AnonymisedCatalogueNode, catalogueNodeIdOf, evolveCatalogueNode, isPlacingEvent, PlacingEvent } from './anonymised-catalogue';
@@ -32,11 +32,10 @@ class AnonymisedInMemory {
     return this;
   }
 
-  /** One cell, its shards rolled up as a report does; undefined when nothing was counted there. */
+  /** One cell, its month shards rolled up into the period as a report does; undefined when nothing was counted there. */
   cell(scope: AnonymisedScope, id: string, odsCode: string, kind: PeriodKind, period: string) {
-    const key = anonymisedCellKey(scope, id, odsCode, kind, period);
-    const shards = [...this.cells.values()].filter((doc) => doc.cell === key);
-    return shards.length === 0 ? undefined : rollUpCells(shards);
+    const shards = [...this.cells.values()].filter((doc) => doc.scope === scope && doc.scopeId === id && doc.odsCode === odsCode);
+    return countsInPeriods(shards, kind).get(`${odsCode}|${period}`);
   }
 
   private applyActivity(events: PositionedEvent<AggregatedEvent>[], crash: Crash): void {
@@ -112,6 +111,22 @@ describe('anonymised cells', () => {
     expect(model.cell('session', 's-1', 'RJ1', 'year', '2026')?.learners.accessed).toBe(1);
   });
 
+  it('keeps one document per month: a quarter and a year count each learner in their first month there, even when an earlier month arrives later', () => {
+    const model = new AnonymisedInMemory().apply(inOrder([worksAt('aisha', 'RJ1', '01-01'), worksAt('ben', 'RJ1', '01-01'), accessed('aisha', 's-1', 10, '02-03'), accessed('ben', 's-1', 10, '03-03'), accessed('aisha', 's-1', 10, '03-04'), accessed('aisha', 's-1', 10, '01-05'), accessed('ben', 's-1', 10, '07-01')]));
+    const months = [...model.cells.values()].filter((c) => c.scope === 'session' && c.odsCode === 'RJ1');
+    expect(months.map((c) => c.month).sort()).toEqual(['2026-01', '2026-02', '2026-03', '2026-07']);
+    // Aisha's quarter count moved from February to January when January arrived; Ben's first month of Q1 is March, of Q3 July.
+    expect(Object.fromEntries(months.map((c) => [c.month, [c.learners.month.accessed, c.learners.quarter.accessed, c.learners.year.accessed]]))).toEqual({
+      '2026-01': [1, 1, 1],
+      '2026-02': [1, 0, 0],
+      '2026-03': [2, 1, 1],
+      '2026-07': [1, 1, 0],
+    });
+    expect(model.cell('session', 's-1', 'RJ1', 'quarter', '2026-Q1')).toMatchObject({ learners: { accessed: 2 }, timeSpentSeconds: 40 });
+    expect(model.cell('session', 's-1', 'RJ1', 'quarter', '2026-Q3')?.learners.accessed).toBe(1);
+    expect(model.cell('session', 's-1', 'ALL', 'year', '2026')).toMatchObject({ learners: { accessed: 2 }, timeSpentSeconds: 50 });
+  });
+
   it('groups by UK month: 00:30 BST on 1 April is April', () => {
     const late = ledgerEvent('SessionAccessed', 'aisha', { sessionId: 's-1', attemptId: 'a', timeSpentSeconds: 5 }, { occurredAt: '2026-03-31T23:30:00.000Z' });
     const model = new AnonymisedInMemory().apply(inOrder([late]));
@@ -133,7 +148,7 @@ describe('anonymised cells', () => {
     const byCell = new Map<string, string>();
     for (const cell of new Set([...model.cells.values()].map((c) => c.cell))) {
       const [scope, rest] = [cell.slice(0, cell.indexOf(':')), cell];
-      byCell.set(rest, JSON.stringify(rollUpCells([...model.cells.values()].filter((c) => c.cell === cell))) + scope);
+      byCell.set(rest, JSON.stringify(rollUpMonthShards([...model.cells.values()].filter((c) => c.cell === cell))) + scope);
     }
     return [...byCell].sort();
   };

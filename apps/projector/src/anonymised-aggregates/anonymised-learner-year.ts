@@ -1,9 +1,11 @@
 import type { LedgerPosition } from '@ledger/events';
-import { declareReadModel, LearnerMeasure, ProjectionMetadata } from '@ledger/read-store';
+import { declareReadModel, ProjectionMetadata } from '@ledger/read-store';
+import type { LearnerChanges } from './anonymised-keys';
 
 /**
  * One change to one shard of one anonymised cell, made by one event (or, for a catalogue change, one
- * catalogue batch) at `position`: distinct-learner counts up or down, and the event's sums.
+ * catalogue batch) at `position`: distinct-learner counts up or down (by the period they count in),
+ * and the event's sums.
  */
 export interface CellContribution {
   /** The cell (see anonymisedCellKey). */
@@ -11,7 +13,7 @@ export interface CellContribution {
   /** The partition whose worker writes the shard, and where in it this change was made. */
   position: LedgerPosition;
   recordedAt: string;
-  learners: Partial<Record<LearnerMeasure, number>>;
+  learners: LearnerChanges;
   timeSpentSeconds: number;
   /** A score this event added (session cells only), or null. */
   score: number | null;
@@ -65,6 +67,7 @@ export const ANONYMISED_LEARNER_YEARS_READ_MODEL = declareReadModel('anonymised_
     return { entries: [...entries].sort(), containerKeys: [...containerKeys].sort(), sessionIds: [...sessionIds].sort() };
   },
 });
-export const ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION = 1;
+/** 2: counted keys name the month cell that holds each period's count (`measure|kind|cell`). */
+export const ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION = 2;
 
 export const learnerYearId = (learnerId: string, year: string): string => `${learnerId}|${year}`;

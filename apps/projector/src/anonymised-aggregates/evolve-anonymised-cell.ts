@@ -1,7 +1,8 @@
-import { advanceMetadata, ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, AnonymisedScope, LEARNER_MEASURES, noEventsApplied, noLearners, PeriodKind, scoreInThousandths, scopeOrganisationPeriodsKey, scopePeriodsKey } from '@ledger/read-store';
+import { advanceMetadata, ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, AnonymisedScope, LEARNER_MEASURES, noEventsApplied, noLearnersByPeriod, PERIOD_KINDS, scoreInThousandths, scopeMonthsKey, scopeOrganisationMonthsKey } from '@ledger/read-store';
 import type { CellContribution } from './anonymised-learner-year';
 
-export const ANONYMISED_CELL_SCHEMA_VERSION = 1;
+/** 2: one document per month, holding the month's, quarter's and year's learner counts (see AnonymisedCellDocument). */
+export const ANONYMISED_CELL_SCHEMA_VERSION = 2;
 export { ANONYMISED_CELLS_COLLECTION };
 
 /** The shard `_id` a contribution goes to: its cell, written by its position's partition. */
@@ -13,7 +14,12 @@ export function shardIdOf(contribution: CellContribution): string {
 export function evolveAnonymisedCell(current: AnonymisedCellDocument | null, contribution: CellContribution): AnonymisedCellDocument {
   const doc = current ?? emptyShard(contribution);
   const learners = { ...doc.learners };
-  for (const measure of LEARNER_MEASURES) learners[measure] += contribution.learners[measure] ?? 0;
+  for (const kind of PERIOD_KINDS) {
+    const changes = contribution.learners[kind];
+    if (!changes) continue;
+    learners[kind] = { ...learners[kind] };
+    for (const measure of LEARNER_MEASURES) learners[kind][measure] += changes[measure] ?? 0;
+  }
   const next: AnonymisedCellDocument = {
     ...doc,
     learners,
@@ -31,23 +37,21 @@ export function evolveAnonymisedCell(current: AnonymisedCellDocument | null, con
 }
 
 function emptyShard(contribution: CellContribution): AnonymisedCellDocument {
-  const [scopeAndId, odsCode, periodKind, period] = splitCell(contribution.cell);
+  const [scopeAndId, odsCode, month] = splitCell(contribution.cell);
   const at = scopeAndId.indexOf(':');
   const scope = scopeAndId.slice(0, at) as AnonymisedScope;
   const scopeId = scopeAndId.slice(at + 1);
-  const kind = periodKind as PeriodKind;
   return {
     _id: shardIdOf(contribution),
     cell: contribution.cell,
     scope,
     scopeId,
     odsCode,
-    periodKind: kind,
-    period,
-    scopePeriods: scopePeriodsKey(scope, scopeId, kind),
-    scopeOrganisationPeriods: scopeOrganisationPeriodsKey(scope, scopeId, odsCode, kind),
+    month,
+    scopeMonths: scopeMonthsKey(scope, scopeId),
+    scopeOrganisationMonths: scopeOrganisationMonthsKey(scope, scopeId, odsCode),
     writer: contribution.position.partition,
-    learners: noLearners(),
+    learners: noLearnersByPeriod(),
     timeSpentSeconds: 0,
     scoreCount: 0,
     scoreSumThousandths: 0,
@@ -57,11 +61,10 @@ function emptyShard(contribution: CellContribution): AnonymisedCellDocument {
   };
 }
 
-/** `scope:id|odsCode|periodKind|period`, where only the id may hold a `|`. */
-function splitCell(cell: string): [string, string, string, string] {
+/** `scope:id|odsCode|YYYY-MM`, where only the id may hold a `|`. */
+function splitCell(cell: string): [string, string, string] {
   const parts = cell.split('|');
-  const period = parts.pop()!;
-  const periodKind = parts.pop()!;
+  const month = parts.pop()!;
   const odsCode = parts.pop()!;
-  return [parts.join('|'), odsCode, periodKind, period];
+  return [parts.join('|'), odsCode, month];
 }

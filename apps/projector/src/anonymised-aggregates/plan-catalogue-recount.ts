@@ -1,5 +1,6 @@
 import type { PositionedEvent } from '@ledger/events';
-import { advanceMetadata, alreadyApplied } from '@ledger/read-store';
+import { advanceMetadata, alreadyApplied, LearnerMeasure, PeriodKind } from '@ledger/read-store';
+import type { LearnerChanges } from './anonymised-keys';
 import { ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, AnonymisedLearnerYearDocument, CellContribution } from './anonymised-learner-year';
 import type { PlacingEvent } from './anonymised-catalogue';
 import type { Change } from './plan-learner-batch';
@@ -51,11 +52,20 @@ export function mergeAtPosition(contributions: readonly CellContribution[]): Cel
     const key = `${c.cell}@${c.position.partition}:${c.position.offset}`;
     const seen = merged.get(key);
     if (!seen) {
-      merged.set(key, { ...c, learners: { ...c.learners } });
+      merged.set(key, { ...c, learners: addLearnerChanges({}, c.learners) });
       continue;
     }
-    for (const [measure, by] of Object.entries(c.learners)) seen.learners[measure as keyof typeof seen.learners] = (seen.learners[measure as keyof typeof seen.learners] ?? 0) + (by ?? 0);
+    addLearnerChanges(seen.learners, c.learners);
     seen.timeSpentSeconds += c.timeSpentSeconds;
   }
   return [...merged.values()];
+}
+
+/** Adds `more` into `into` (a working copy) and returns it. */
+function addLearnerChanges(into: LearnerChanges, more: LearnerChanges): LearnerChanges {
+  for (const [kind, measures] of Object.entries(more) as Array<[PeriodKind, Partial<Record<LearnerMeasure, number>>]>) {
+    const ofKind = (into[kind] ??= {});
+    for (const [measure, by] of Object.entries(measures) as Array<[LearnerMeasure, number]>) ofKind[measure] = (ofKind[measure] ?? 0) + by;
+  }
+  return into;
 }

@@ -2,7 +2,7 @@ import type { ActivityEvent, PositionedEvent } from '@ledger/events';
 import { advanceMetadata, alreadyApplied, calendarPeriodsOf, LearnerMeasure, noEventsApplied, UNKNOWN_ORGANISATION } from '@ledger/read-store';
 import { AggregatedEvent, AggregationLearnerStateDocument, evolveAggregationLearnerState } from './aggregation-learner-state';
 import { AnonymisedLearnerYearDocument, ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, CellContribution, learnerYearId } from './anonymised-learner-year';
-import { cellsOf, entryOf, sessionKeysOf } from './anonymised-keys';
+import { cellsOf, entryOf, learnerChangesBetween, sessionKeysOf } from './anonymised-keys';
 import { recountContainers } from './recount-containers';
 
 /** A document the batch changed: as stored (null if new) and after the batch. */
@@ -98,12 +98,17 @@ function countActivity(doc: AnonymisedLearnerYearDocument, positioned: Positione
   if (!doc.sessionIds.includes(sessionId)) doc.sessionIds = [...doc.sessionIds, sessionId];
   doc.projection = advanceMetadata(doc.projection, ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, position, event.recordedAt);
   const after = sessionKeysOf(doc.entries);
-  return cellsOf('session', sessionId, odsCode, month).map((cell) => ({
+  // The event's own month cells always get its sums; an earlier month arriving late may also move a
+  // quarter's or year's count between month cells.
+  const changes = learnerChangesBetween(before, after);
+  const own = cellsOf('session', sessionId, odsCode, month);
+  for (const cell of own) if (!changes.has(cell)) changes.set(cell, {});
+  return [...changes].map(([cell, learners]) => ({
     cell,
     position,
     recordedAt: event.recordedAt,
-    learners: Object.fromEntries(measures.filter((m) => after.has(`${m}|${cell}`) && !before.has(`${m}|${cell}`)).map((m) => [m, 1])),
-    timeSpentSeconds: event.type === 'SessionAccessed' ? event.data.timeSpentSeconds : 0,
-    score: event.type === 'AssessmentScored' ? event.data.score : null,
+    learners,
+    timeSpentSeconds: own.includes(cell) && event.type === 'SessionAccessed' ? event.data.timeSpentSeconds : 0,
+    score: own.includes(cell) && event.type === 'AssessmentScored' ? event.data.score : null,
   }));
 }

@@ -1,7 +1,6 @@
 import type { LedgerPosition } from '@ledger/events';
-import { LearnerMeasure } from '@ledger/read-store';
 import type { AnonymisedLearnerYearDocument, CellContribution } from './anonymised-learner-year';
-import { containerKeysOf, parseCountedKey } from './anonymised-keys';
+import { containerKeysOf, learnerChangesBetween } from './anonymised-keys';
 
 /**
  * Brings a learner-year's course, learning path and programme cells in line with the catalogue as it
@@ -15,17 +14,8 @@ export function recountContainers(
   recordedAt: string,
 ): { next: AnonymisedLearnerYearDocument; contributions: CellContribution[] } {
   const now = containerKeysOf(doc.entries, parents);
-  const before = new Set(doc.containerKeys);
-  const deltas = new Map<string, Partial<Record<LearnerMeasure, number>>>();
-  const change = (key: string, by: number) => {
-    const { measure, cell } = parseCountedKey(key);
-    const learners = deltas.get(cell) ?? {};
-    learners[measure] = (learners[measure] ?? 0) + by;
-    deltas.set(cell, learners);
-  };
-  for (const key of now) if (!before.has(key)) change(key, 1);
-  for (const key of before) if (!now.has(key)) change(key, -1);
-  const contributions = [...deltas].map(([cell, learners]): CellContribution => ({ cell, position, recordedAt, learners, timeSpentSeconds: 0, score: null }));
+  const changes = learnerChangesBetween(new Set(doc.containerKeys), now);
+  const contributions = [...changes].map(([cell, learners]): CellContribution => ({ cell, position, recordedAt, learners, timeSpentSeconds: 0, score: null }));
   return { next: { ...doc, containerKeys: [...now].sort() }, contributions };
 }
 

@@ -6,10 +6,12 @@ import {
   AnonymisedScope,
   CATALOGUE_COLLECTION,
   CatalogueEntryDocument,
+  countsInPeriods,
+  NO_CELL_COUNTS,
   PeriodKind,
   rollUpCells,
-  scopeOrganisationPeriodsKey,
-  scopePeriodsKey,
+  scopeMonthsKey,
+  scopeOrganisationMonthsKey,
 } from '@ledger/read-store';
 import type { ReportContext } from '../shared/reports/report-definition';
 
@@ -79,19 +81,22 @@ export async function usageScopes(context: ReportContext, programmeId: string | 
 }
 
 /**
- * The cells of these scopes for one period kind: every organisation's (`find({ scopePeriods })`) or one
- * organisation's and all organisations' (`find({ scopeOrganisationPeriods })`), shards rolled up. A
- * course's or programme's sums (time, scores) are its sessions' added; its learner counts are its own.
+ * The cells of these scopes for one period kind: every organisation's month shards
+ * (`find({ scopeMonths })`) or one organisation's and all organisations' (`find({ scopeOrganisationMonths })`),
+ * rolled up into the periods of that kind (countsInPeriods). A course's or programme's sums (time,
+ * scores) are its sessions' added; its learner counts are its own.
  */
 export async function usageCells(context: ReportContext, scopes: readonly UsageScope[], kind: PeriodKind, odsCode: string | null, periods: (period: string) => boolean): Promise<UsageCell[]> {
   const collection = await context.source.readModel<AnonymisedCellDocument>(ANONYMISED_CELLS_COLLECTION);
-  const read = async (scope: AnonymisedScope, id: string): Promise<AnonymisedCellDocument[]> => {
+  const read = async (scope: AnonymisedScope, id: string): Promise<Map<string, AnonymisedCellCounts>> => {
     const shards = odsCode
-      ? [...(await collection.find({ scopeOrganisationPeriods: scopeOrganisationPeriodsKey(scope, id, odsCode, kind) }).toArray()), ...(await collection.find({ scopeOrganisationPeriods: scopeOrganisationPeriodsKey(scope, id, ALL_ORGANISATIONS, kind) }).toArray())]
-      : await collection.find({ scopePeriods: scopePeriodsKey(scope, id, kind) }, { batchSize: 1000 }).toArray();
-    return shards.filter((s) => periods(s.period));
+      ? [...(await collection.find({ scopeOrganisationMonths: scopeOrganisationMonthsKey(scope, id, odsCode) }).toArray()), ...(await collection.find({ scopeOrganisationMonths: scopeOrganisationMonthsKey(scope, id, ALL_ORGANISATIONS) }).toArray())]
+      : await collection.find({ scopeMonths: scopeMonthsKey(scope, id) }, { batchSize: 1000 }).toArray();
+    const counts = countsInPeriods(shards, kind);
+    for (const key of counts.keys()) if (!periods(key.slice(key.indexOf('|') + 1))) counts.delete(key);
+    return counts;
   };
-  const sessionCells = new Map<string, AnonymisedCellDocument[]>();
+  const sessionCells = new Map<string, Map<string, AnonymisedCellCounts>>();
   const cellsOfSession = async (id: string) => {
     if (!sessionCells.has(id)) sessionCells.set(id, await read('session', id));
     return sessionCells.get(id)!;
@@ -99,13 +104,13 @@ export async function usageCells(context: ReportContext, scopes: readonly UsageS
   const out: UsageCell[] = [];
   for (const s of scopes) {
     const own = s.scope === 'session' ? await cellsOfSession(s.scopeId) : await read(s.scope, s.scopeId);
-    const sums = s.scope === 'session' ? own : (await Promise.all(s.sessionIds.map(cellsOfSession))).flat();
-    const keys = new Set([...own, ...sums].map((c) => `${c.odsCode}|${c.period}`));
+    const sums = s.scope === 'session' ? [own] : await Promise.all(s.sessionIds.map(cellsOfSession));
+    const keys = new Set([...own.keys(), ...sums.flatMap((m) => [...m.keys()])]);
     for (const key of keys) {
-      const [org, period] = key.split('|');
-      const learners = rollUpCells(own.filter((c) => c.odsCode === org && c.period === period)).learners;
-      const sumsHere = rollUpCells(sums.filter((c) => c.odsCode === org && c.period === period));
-      out.push({ scope: s.scope, scopeId: s.scopeId, scopeTitle: s.title, depth: s.depth, parentKey: s.parentKey, odsCode: org, period, counts: { ...sumsHere, learners } });
+      const at = key.indexOf('|');
+      const learners = (own.get(key) ?? NO_CELL_COUNTS).learners;
+      const sumsHere = rollUpCells(sums.map((m) => m.get(key) ?? NO_CELL_COUNTS));
+      out.push({ scope: s.scope, scopeId: s.scopeId, scopeTitle: s.title, depth: s.depth, parentKey: s.parentKey, odsCode: key.slice(0, at), period: key.slice(at + 1), counts: { ...sumsHere, learners } });
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { declareReadModel, ReadModel } from '../indexes/read-model';
 import type { PeriodKind } from '../calendar/calendar-periods';
 import type { ProjectionMetadata } from '../projection-metadata';
-import { rollUpCells } from './roll-up-cells';
+import { MonthCounts, rollUpMonthShards } from './roll-up-cells';
 
 /** What an anonymised cell counts: a session, or a course, learning path or programme (all their sessions). */
 export type AnonymisedScope = 'session' | 'course' | 'learning-path' | 'programme';
@@ -33,36 +33,45 @@ export interface AnonymisedCellCounts {
   maxScore: number | null;
 }
 
+/** Distinct learners by the period they are counted in (see AnonymisedCellDocument.learners). */
+export type LearnersByPeriod = Record<PeriodKind, Record<LearnerMeasure, number>>;
+
 /**
- * One shard of one anonymised cell: scope (session, course, learning path, programme) × organisation
- * (ODS code, `unknown`, or `ALL`) × period (month, quarter or year, in the deployment's time zone),
- * as written by one ledger partition's worker. Written only by the anonymised-aggregates projection;
- * it holds no learner id and no event id.
+ * One shard of one anonymised month cell: scope (session, course, learning path, programme) ×
+ * organisation (ODS code, `unknown`, or `ALL`) × month (in the deployment's time zone), as written by
+ * one ledger partition's worker. Written only by the anonymised-aggregates projection; it holds no
+ * learner id and no event id.
  *
- * Distinct counts do not add up across sessions, organisations or periods, so every cell that is
- * reported is projected itself. A cell is sharded by the partition whose worker writes it (a sharded
- * counter), so each shard has one writer: a learner's own partition counts their activity, and a
- * catalogue partition's worker re-counts a course or programme when the catalogue moves a session.
+ * Distinct counts do not add up across months, so a month cell carries three: `learners.month`, the
+ * distinct learners of the month; `learners.quarter` and `learners.year`, the distinct learners of its
+ * quarter and year whose first month there (for that scope, organisation and measure) this month is.
+ * Every learner of a quarter has exactly one first month in it, so a quarter's distinct count is the
+ * sum of its months' `learners.quarter`, and a year's of its months' `learners.year`: one document
+ * per month serves all three period kinds (three times fewer writes than a cell per period kind).
+ * Time and scores are plain sums and add across months. A cell is sharded by the partition whose
+ * worker writes it (a sharded counter), so each shard has one writer: a learner's own partition counts
+ * their activity, and a catalogue partition's worker re-counts a course or programme when the
+ * catalogue moves a session.
  *
- * Read by the anonymised report: a scope's cells of one period kind over every organisation with
- * `find({ scopePeriods })`, or for one organisation with `find({ scopeOrganisationPeriods })`, shards
- * rolled up (rollUpCells). Small counts must be suppressed before anything is shown.
+ * Read by the anonymised report: a scope's months over every organisation with `find({ scopeMonths })`,
+ * or for one organisation with `find({ scopeOrganisationMonths })`, then rolled up into periods
+ * (countsInPeriods). Small counts must be suppressed before anything is shown.
  */
-export interface AnonymisedCellDocument extends AnonymisedCellCounts {
+export interface AnonymisedCellDocument extends Omit<AnonymisedCellCounts, 'learners'> {
   /** `cell|writer partition` */
   _id: string;
-  /** `scope:id|odsCode|periodKind|period` (see anonymisedCellKey). */
+  /** `scope:id|odsCode|YYYY-MM` (see anonymisedCellKey). */
   cell: string;
   scope: AnonymisedScope;
   scopeId: string;
   odsCode: string;
-  periodKind: PeriodKind;
-  /** `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
-  period: string;
-  /** `scope:id|periodKind`: read key for every organisation. */
-  scopePeriods: string;
-  /** `scope:id|odsCode|periodKind`: read key for one organisation. */
-  scopeOrganisationPeriods: string;
+  /** `YYYY-MM` */
+  month: string;
+  learners: LearnersByPeriod;
+  /** `scope:id`: read key for every organisation. */
+  scopeMonths: string;
+  /** `scope:id|odsCode`: read key for one organisation. */
+  scopeOrganisationMonths: string;
   /** The ledger partition whose worker writes this shard. */
   writer: number;
   projection: ProjectionMetadata;
@@ -75,29 +84,33 @@ export const ANONYMISED_CELLS_COLLECTION = 'anonymised_cells';
  * or the catalogue partition's that placed the session later) depends on the order partitions were
  * applied in, so shards are compared rolled up by cell.
  */
-export const ANONYMISED_CELLS_READ_MODEL: ReadModel = declareReadModel(ANONYMISED_CELLS_COLLECTION, ['scopePeriods', 'scopeOrganisationPeriods'], {
+export const ANONYMISED_CELLS_READ_MODEL: ReadModel = declareReadModel(ANONYMISED_CELLS_COLLECTION, ['scopeMonths', 'scopeOrganisationMonths'], {
   key: (doc) => String(doc.cell),
   content: (doc) => {
     const { learners, timeSpentSeconds, scoreCount, scoreSumThousandths, minScore, maxScore } = doc as AnonymisedCellDocument;
     return { learners, timeSpentSeconds, scoreCount, scoreSumThousandths, minScore, maxScore };
   },
-  combine: (a, b) => rollUpCells([a as AnonymisedCellCounts, b as AnonymisedCellCounts]),
+  combine: (a, b) => rollUpMonthShards([a as MonthCounts, b as MonthCounts]),
 });
 
-export function anonymisedCellKey(scope: AnonymisedScope, scopeId: string, odsCode: string, periodKind: PeriodKind, period: string): string {
-  return `${scope}:${scopeId}|${odsCode}|${periodKind}|${period}`;
+export function anonymisedCellKey(scope: AnonymisedScope, scopeId: string, odsCode: string, month: string): string {
+  return `${scope}:${scopeId}|${odsCode}|${month}`;
 }
 
-export function scopePeriodsKey(scope: AnonymisedScope, scopeId: string, periodKind: PeriodKind): string {
-  return `${scope}:${scopeId}|${periodKind}`;
+export function scopeMonthsKey(scope: AnonymisedScope, scopeId: string): string {
+  return `${scope}:${scopeId}`;
 }
 
-export function scopeOrganisationPeriodsKey(scope: AnonymisedScope, scopeId: string, odsCode: string, periodKind: PeriodKind): string {
-  return `${scope}:${scopeId}|${odsCode}|${periodKind}`;
+export function scopeOrganisationMonthsKey(scope: AnonymisedScope, scopeId: string, odsCode: string): string {
+  return `${scope}:${scopeId}|${odsCode}`;
 }
 
 export function noLearners(): Record<LearnerMeasure, number> {
   return { accessed: 0, completed: 0, assessed: 0, passed: 0, scored: 0 };
+}
+
+export function noLearnersByPeriod(): LearnersByPeriod {
+  return { month: noLearners(), quarter: noLearners(), year: noLearners() };
 }
 
 export const NO_CELL_COUNTS: AnonymisedCellCounts = { learners: noLearners(), timeSpentSeconds: 0, scoreCount: 0, scoreSumThousandths: 0, minScore: null, maxScore: null };

@@ -1,4 +1,5 @@
-import { AnonymisedCellCounts, LEARNER_MEASURES, NO_CELL_COUNTS } from './anonymised-cell.document';
+import { PERIOD_KINDS, PeriodKind, periodOfMonth } from '../calendar/calendar-periods';
+import { AnonymisedCellCounts, AnonymisedCellDocument, LEARNER_MEASURES, LearnersByPeriod, NO_CELL_COUNTS } from './anonymised-cell.document';
 
 /**
  * Adds shards of one cell, or sessions' sums for a course: counts and sums add, the lowest minimum and
@@ -17,6 +18,32 @@ export function rollUpCells(cells: readonly AnonymisedCellCounts[]): AnonymisedC
     }),
     NO_CELL_COUNTS,
   );
+}
+
+/** What a month shard counts: its learners by period kind, and its sums. */
+export type MonthCounts = Omit<AnonymisedCellCounts, 'learners'> & { learners: LearnersByPeriod };
+
+/** Adds shards of one month cell (for a rebuild's comparison): every count and sum adds. */
+export function rollUpMonthShards(shards: readonly MonthCounts[]): MonthCounts {
+  const sums = rollUpCells(shards.map((s) => ({ ...s, learners: s.learners.month })));
+  const learners = Object.fromEntries(PERIOD_KINDS.map((kind) => [kind, rollUpCells(shards.map((s) => ({ ...NO_CELL_COUNTS, learners: s.learners[kind] }))).learners])) as LearnersByPeriod;
+  return { ...sums, learners };
+}
+
+/**
+ * Month shards of one scope rolled up into periods of `kind`, by organisation: `odsCode|period` → the
+ * period's counts. A quarter's distinct learners are its months' `learners.quarter` added (each learner
+ * sits in exactly one of them, their first month there), a year's the same with `learners.year`.
+ */
+export function countsInPeriods(shards: readonly AnonymisedCellDocument[], kind: PeriodKind): Map<string, AnonymisedCellCounts> {
+  const groups = new Map<string, AnonymisedCellCounts[]>();
+  for (const shard of shards) {
+    const key = `${shard.odsCode}|${periodOfMonth(shard.month, kind)}`;
+    const group = groups.get(key) ?? [];
+    group.push({ ...shard, learners: shard.learners[kind] });
+    groups.set(key, group);
+  }
+  return new Map([...groups].map(([key, group]) => [key, rollUpCells(group)]));
 }
 
 /** The mean of the counted scores, or null when there were none. */
