@@ -137,6 +137,8 @@ async function followProjection(projectorUrl: string, total: number, deadline: n
     await sleep(1000);
   }
   bar.stop();
+  // The watermark is polled each second: a tenth of a small ledger can pass within one poll, and then has no measurable rate.
+  if (t10 === 0 || done - t90 === 0) throw new Error(`a tenth of ${total} events was projected within one poll of the watermark: run a larger SCALE_LEARNERS to measure its rate`);
   return { first: rate(total * 0.1, t10), last: rate(total * 0.1, done - t90), overall: rate(total, done), ms: done };
 }
 

@@ -60,6 +60,7 @@ export class LedgerProjector implements OnApplicationBootstrap, BeforeApplicatio
       topic: this.config.ledgerTopic,
       fromBeginning: true,
       partitionsConsumedConcurrently: this.config.partitionConcurrency,
+      maxSliceSize: this.config.sliceSize,
       stopAfter: this.config.replayCut?.stopAfter,
       handleBatch: (messages, info) => this.project(messages, info),
     });
