@@ -61,6 +61,8 @@ export interface LedgerConsumerOptions {
 }
 
 const DEFAULT_SLICE_SIZE = 500;
+/** Bytes fetched per partition at most: about 2 000 ledger events (they are a few hundred bytes each). */
+const FETCH_BYTES_PER_PARTITION = 1024 * 1024;
 /** kafkajs sends a heartbeat only when asked; during a slice it is asked this often (its heartbeat interval). */
 const HEARTBEAT_INTERVAL_MS = 3_000;
 
@@ -101,7 +103,10 @@ export class LedgerConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: HEARTBEAT_INTERVAL_MS,
-      maxBytesPerPartition: 4 * 1024 * 1024,
+      // kafkajs fetches again only when every partition's batch of the last fetch was handled: a fetch
+      // that brings one partition far more than the others leaves the other workers idle meanwhile.
+      // About one slice per partition per fetch keeps them evenly busy (a bigger message still comes whole).
+      maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
       retry: { retries: 5 },
     });
     this.consumer = consumer;
