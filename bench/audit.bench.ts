@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { NestFactory } from '@nestjs/core';
 import { createKafka, groupCaughtUp, readTopicRecords } from '@ledger/kafka';
 import { LEARNER_PROFILES_COLLECTION, LEARNER_SESSIONS_COLLECTION, LearnerProfileDocument, ReadStore } from '@ledger/read-store';
 import { createLogger } from '@ledger/runtime';
-import { clientAccessToken, freePort, LOCAL_CLIENTS_FILE, localClientSecret, RunningStack, startTestIdentity, stopTestIdentity, SupervisedProcess } from '@ledger/test-harness';
+import { clientAccessToken, LOCAL_CLIENTS_FILE, localClientSecret, RunningStack, startTestIdentity, stopTestIdentity } from '@ledger/test-harness';
 import { loadProjectorConfig } from '../apps/projector/src/config';
 import { ProjectorModule } from '../apps/projector/src/projector.module';
 import { asOfGeneration } from '../apps/projector/src/rebuild/as-of-generations';
 import { findLedgerCut } from '../apps/projector/src/rebuild/find-ledger-cut';
+import { benchAppEnv, startBenchApp } from './bench-apps';
 import { printTable, rate, runConcurrently } from './bench-kit';
 
 const ROOT = resolve(__dirname, '..');
@@ -29,31 +30,9 @@ export interface AuditBenchOptions {
  */
 export async function benchAudit(stack: RunningStack, options: AuditBenchOptions): Promise<void> {
   const logger = createLogger('bench', 'warn');
-  const suffix = Date.now().toString(36);
   const issuer = await startTestIdentity(ROOT);
-  const port = await freePort();
-  const env: Record<string, string> = {
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    MONGO_URL: stack.mongoUrl,
-    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
-    MONGO_DATABASE: `bench_audit_${suffix}`,
-    INGEST_STATE_DATABASE: `bench_audit_ingest_${suffix}`,
-    LEDGER_TOPIC: `bench-audit-${suffix}`,
-    PROJECTOR_GROUP: `bench-audit-${suffix}`,
-    SEALER_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-    OIDC_ISSUER: issuer,
-    INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE,
-  };
-  const ingest = await SupervisedProcess.start({
-    name: 'ingest',
-    command: process.execPath,
-    args: [join(ROOT, 'dist', 'apps', 'ingest', 'src', 'main.js')],
-    env: { ...process.env, ...env, INGEST_PORT: String(port) },
-    logFile: join(ROOT, '.infra', 'bench-audit-ingest.log'),
-    isReady: async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200,
-    readyTimeoutMs: 60_000,
-  });
+  const env: Record<string, string> = { ...benchAppEnv(stack, 'audit'), SEALER_ENABLED: 'false', OIDC_ISSUER: issuer, INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE };
+  const ingest = await startBenchApp('audit', 'ingest', env);
   const config = loadProjectorConfig(env);
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'bench', ledgerTopic: config.ledgerTopic }, logger);
   const store = await ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database, ferretDbPostgresUrl: config.ferretDbPostgresUrl });
@@ -63,7 +42,7 @@ export async function benchAudit(stack: RunningStack, options: AuditBenchOptions
   await projector.init();
   step('projector up; appending the data set through ingest');
   try {
-    const post = postAs(port, issuer);
+    const post = postAs(ingest.url, issuer);
     const data = dataSet(options);
     await post('catalogue-tool', data.catalogue);
     await post('hr-feed', data.people);
@@ -116,7 +95,7 @@ export async function benchAudit(stack: RunningStack, options: AuditBenchOptions
   } finally {
     await projector.close();
     await store.close();
-    await ingest.stop();
+    await ingest.process.stop();
     await stopTestIdentity();
   }
 }
@@ -156,13 +135,13 @@ function dataSet(options: AuditBenchOptions) {
   };
 }
 
-function postAs(port: number, issuer: string) {
+function postAs(ingestUrl: string, issuer: string) {
   const tokens = new Map<string, Promise<string>>();
   return async (clientId: string, batchesOrBatch: object[][] | object[]) => {
     if (!tokens.has(clientId)) tokens.set(clientId, clientAccessToken(issuer, clientId, localClientSecret(clientId)));
     const batches = Array.isArray(batchesOrBatch[0]) ? (batchesOrBatch as object[][]) : [batchesOrBatch as object[]];
     for (const events of batches) {
-      const response = await fetch(`http://127.0.0.1:${port}/v1/events`, {
+      const response = await fetch(`${ingestUrl}/v1/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.get(clientId)}` },
         body: JSON.stringify({ events }),

@@ -31,6 +31,13 @@ export function benchEvent(i: number, learners = 5_000): Record<string, unknown>
   };
 }
 
+/** The median, 99th percentile and maximum of some latencies (nearest rank). */
+export function percentiles(values: readonly number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
+}
+
 export function printTable(title: string, rows: Array<[string, string]>): void {
   console.log(`\n${title}`);
   const width = Math.max(...rows.map(([k]) => k.length));

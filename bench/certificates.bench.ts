@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   clientAccessToken,
-  freePort,
   LOCAL_CLIENTS_FILE,
   LOCAL_HUB_ADMINS,
   localClientSecret,
@@ -12,9 +11,9 @@ import {
   RunningStack,
   startTestIdentity,
   stopTestIdentity,
-  SupervisedProcess,
 } from '@ledger/test-harness';
-import { printTable, runConcurrently } from './bench-kit';
+import { benchAppEnv, startBenchApp } from './bench-apps';
+import { percentiles, printTable, runConcurrently } from './bench-kit';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -38,45 +37,21 @@ export interface CertificatesBenchOptions {
  */
 export async function benchCertificates(stack: RunningStack, options: CertificatesBenchOptions): Promise<{ p50: number; p99: number; perSecond: number }> {
   const issuer = await startTestIdentity(ROOT);
-  const [ingestPort, projectorPort, reportingPort] = [await freePort(), await freePort(), await freePort()];
-  const ingestUrl = `http://127.0.0.1:${ingestPort}`;
-  const reportingUrl = `http://127.0.0.1:${reportingPort}`;
-  const run = Date.now();
-  const env = {
-    ...process.env,
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    MONGO_URL: stack.mongoUrl,
-    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
-    MONGO_DATABASE: `bench_certificates_${run}`,
-    INGEST_STATE_DATABASE: `bench_certificates_ingest_${run}`,
-    LEDGER_TOPIC: `bench-certificates-${run}`,
-    PROJECTOR_GROUP: `bench-certificates-projector-${run}`,
-    LOG_LEVEL: 'warn',
+  const env: Record<string, string> = {
+    ...benchAppEnv(stack, 'certificates'),
     OIDC_ISSUER: issuer,
     INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE,
     HUB_ADMINS: LOCAL_HUB_ADMINS.join(','),
     REPORTING_CLIENT_SECRET: localClientSecret('reporting'),
     SESSION_SECRET: randomBytes(32).toString('base64url'),
-    INGEST_URL: ingestUrl,
-    REPORTING_PUBLIC_URL: reportingUrl,
     REPORTING_RATE_LIMIT_PER_MINUTE: '1000000',
     REPORT_PDF_PAGES: String(options.pdfPages),
-    INGEST_PORT: String(ingestPort),
-    PROJECTOR_PORT: String(projectorPort),
-    REPORTING_PORT: String(reportingPort),
   };
-  const start = (name: string, port: number) =>
-    SupervisedProcess.start({
-      name,
-      command: process.execPath,
-      args: [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
-      cwd: ROOT,
-      env,
-      logFile: join(ROOT, '.infra', `bench-certificates-${name}.log`),
-      isReady: async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200,
-      readyTimeoutMs: 60_000,
-    });
-  const apps = [await start('ingest', ingestPort), await start('projector', projectorPort), await start('reporting', reportingPort)];
+  const ingest = await startBenchApp('certificates', 'ingest', env);
+  const apps = [ingest.process, (await startBenchApp('certificates', 'projector', env)).process];
+  const reporting = await startBenchApp('certificates', 'reporting', { ...env, INGEST_URL: ingest.url });
+  apps.push(reporting.process);
+  const [ingestUrl, reportingUrl] = [ingest.url, reporting.url];
   try {
     await loadCourse(ingestUrl, issuer);
     const token = await personAccessToken(issuer, 'learner-asha', localPassword('learner-asha'), REPORTING_AUDIENCE);
@@ -95,9 +70,7 @@ export async function benchCertificates(stack: RunningStack, options: Certificat
     steps.clear();
     const latencies: number[] = [];
     for (let i = 0; i < options.sequential; i += 1) latencies.push(await download());
-    latencies.sort((a, b) => a - b);
-    const p50 = latencies[Math.floor(latencies.length * 0.5)];
-    const p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))];
+    const { p50, p99 } = percentiles(latencies);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     const breakdown = [...steps].map(([step, values]) => `${step} ${median(values).toFixed(0)}`).join(', ');
     const ms = await runConcurrently(options.clients, options.concurrent, async () => void (await download()));

@@ -1,7 +1,8 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createKafka, ensureLedgerTopic } from '@ledger/kafka';
 import { createLogger } from '@ledger/runtime';
-import { clientAccessToken, freePort, LOCAL_CLIENTS_FILE, localClientSecret, RunningStack, startTestIdentity, stopTestIdentity, SupervisedProcess } from '@ledger/test-harness';
+import { clientAccessToken, LOCAL_CLIENTS_FILE, localClientSecret, RunningStack, startTestIdentity, stopTestIdentity } from '@ledger/test-harness';
+import { benchAppEnv, startBenchApp } from './bench-apps';
 import { benchEvent, printTable, rate, runConcurrently } from './bench-kit';
 
 const ROOT = resolve(__dirname, '..');
@@ -47,32 +48,12 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
   // client with a real token from the local OpenID provider (fetched once, as a player would).
   const issuer = await startTestIdentity(ROOT);
   const token = await clientAccessToken(issuer, 'demo-player', localClientSecret('demo-player'));
-  const port = await freePort();
-  const httpTopic = `bench-http-${Date.now()}`;
-  const appEnv = {
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    MONGO_URL: stack.mongoUrl,
-    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
-    MONGO_DATABASE: `bench_${Date.now()}`,
-    INGEST_STATE_DATABASE: `bench_ingest_${Date.now()}`,
-    LEDGER_TOPIC: httpTopic,
-    LOG_LEVEL: 'warn',
-    OIDC_ISSUER: issuer,
-    INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE,
-  };
-  const ingest = await SupervisedProcess.start({
-    name: 'ingest',
-    command: process.execPath,
-    args: [...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, '.infra', 'profiles')] : []), join(ROOT, 'dist', 'apps', 'ingest', 'src', 'main.js')],
-    env: { ...process.env, ...appEnv, INGEST_PORT: String(port) },
-    logFile: join(ROOT, '.infra', 'bench-ingest.log'),
-    isReady: async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200,
-    readyTimeoutMs: 60_000,
-  });
+  const appEnv = { ...benchAppEnv(stack, 'ingest'), OIDC_ISSUER: issuer, INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE };
+  const ingest = await startBenchApp('ingest', 'ingest', appEnv);
   const beside = await options.alongside?.start(appEnv);
   try {
     const post = async (events: unknown[]) => {
-      const response = await fetch(`http://127.0.0.1:${port}/v1/events`, {
+      const response = await fetch(`${ingest.url}/v1/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ events }),
@@ -93,7 +74,7 @@ export async function benchIngest(stack: RunningStack, options: IngestBenchOptio
     return { raw, http, ratio };
   } finally {
     await beside?.stop();
-    await ingest.stop();
+    await ingest.process.stop();
     await stopTestIdentity();
   }
 }

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ReadStore } from '@ledger/read-store';
 import {
   clientAccessToken,
-  freePort,
   LOCAL_CLIENTS_FILE,
   localClientSecret,
   localPassword,
@@ -15,7 +13,8 @@ import {
   stopTestIdentity,
   SupervisedProcess,
 } from '@ledger/test-harness';
-import { printTable, runConcurrently } from './bench-kit';
+import { BenchApp, benchAppEnv, peakRssMiB, resetPeakRss, startBenchApp } from './bench-apps';
+import { percentiles, printTable, runConcurrently } from './bench-kit';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -46,16 +45,8 @@ const SESSION = (i: number) => `bench-session-${i}`;
  */
 export async function benchReports(stack: RunningStack, options: ReportsBenchOptions): Promise<void> {
   const issuer = await startTestIdentity(ROOT);
-  const stamp = Date.now();
   const env: Record<string, string> = {
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    MONGO_URL: stack.mongoUrl,
-    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
-    MONGO_DATABASE: `bench_reports_${stamp}`,
-    INGEST_STATE_DATABASE: `bench_reports_ingest_${stamp}`,
-    LEDGER_TOPIC: `bench-reports-${stamp}`,
-    PROJECTOR_GROUP: `bench-reports-projector-${stamp}`,
-    LOG_LEVEL: 'warn',
+    ...benchAppEnv(stack, 'reports'),
     OIDC_ISSUER: issuer,
     INGEST_CLIENTS_FILE: LOCAL_CLIENTS_FILE,
     HUB_ADMINS: 'admin-hana',
@@ -66,26 +57,16 @@ export async function benchReports(stack: RunningStack, options: ReportsBenchOpt
     REPORTING_RATE_LIMIT_PER_MINUTE: '1000000',
   };
   const apps: SupervisedProcess[] = [];
-  const start = async (name: string, main: string, portVariable: string, extra: Record<string, string> = {}) => {
-    const port = await freePort();
-    const app = await SupervisedProcess.start({
-      name,
-      command: process.execPath,
-      args: [join(ROOT, 'dist', 'apps', name, 'src', main)],
-      env: { ...process.env, ...env, ...extra, [portVariable]: String(port) },
-      logFile: join(ROOT, '.infra', `bench-reports-${name}.log`),
-      isReady: async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200,
-      readyTimeoutMs: 60_000,
-    });
-    apps.push(app);
-    return { app, url: `http://127.0.0.1:${port}` };
+  const start = async (name: BenchApp, extra: Record<string, string> = {}) => {
+    const app = await startBenchApp('reports', name, { ...env, ...extra });
+    apps.push(app.process);
+    return { app: app.process, url: app.url };
   };
   const store = await ReadStore.connect({ mongoUrl: env.MONGO_URL, database: env.MONGO_DATABASE });
   try {
-    const ingest = await start('ingest', 'main.js', 'INGEST_PORT');
-    await start('projector', 'main.js', 'PROJECTOR_PORT');
-    const reportingPort = await freePort();
-    const reporting = await start('reporting', 'main.js', 'REPORTING_PORT', { INGEST_URL: ingest.url, REPORTING_PUBLIC_URL: `http://127.0.0.1:${reportingPort}` });
+    const ingest = await start('ingest');
+    await start('projector');
+    const reporting = await start('reporting', { INGEST_URL: ingest.url });
     const loaded = await loadBenchData(ingest.url, issuer, options);
     await waitForSessions(store, options.learners * options.sessions + options.sessions);
     const seconds = (Date.now() - loaded.started) / 1000;
@@ -136,9 +117,9 @@ async function measure(url: string, reporting: SupervisedProcess, issuer: string
   const pdf = await latencies(runner, () => pdfPath, 5);
   printTable('reports: PDF (warm)', [[`organisation report, ${pages} pages (p50 / max)`, `${pdf.p50.toFixed(0)} / ${pdf.max.toFixed(0)} ms`]]);
 
-  const before = peakRss(reporting.pid);
+  const before = peakRssMiB(reporting);
   // Reset the peak (Linux: 5 > clear_refs) so what follows is the CSV's own peak, not the organisation report's.
-  resetPeakRss(reporting.pid);
+  resetPeakRss(reporting);
   const started = performance.now();
   const response = await fetch(`${url}/v1/reports/learners-activity/csv?scope=all`, { headers: { authorization: `Bearer ${admin}` } });
   if (response.status !== 200 || !response.body) throw new Error(`admin CSV: ${response.status}`);
@@ -155,30 +136,8 @@ async function measure(url: string, reporting: SupervisedProcess, issuer: string
     ['bytes', String(bytes)],
     ['time', `${seconds.toFixed(1)} s`],
     ['throughput', `${Math.round(rows / seconds)} rows/s, ${(bytes / seconds / 1048576).toFixed(1)} MiB/s`],
-    ['reporting peak RSS: whole run before the CSV / during the CSV (VmHWM)', `${before} / ${peakRss(reporting.pid)} MB (target < 256 MB)`],
+    ['reporting peak RSS: whole run before the CSV / during the CSV (VmHWM)', `${before} / ${peakRssMiB(reporting)} MB (target < 256 MB)`],
   ]);
-}
-
-/** The node process under the guard shell that SupervisedProcess starts. */
-function nodePid(guardPid: number): string {
-  const children = readFileSync(`/proc/${guardPid}/task/${guardPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-  return children[0] ?? String(guardPid);
-}
-
-/** The process's peak resident set (VmHWM) in MB. */
-function peakRss(guardPid: number): number {
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${nodePid(guardPid)}/status`, 'utf8'))?.[1]);
-  return Math.round(kb / 1024);
-}
-
-function resetPeakRss(guardPid: number): void {
-  writeFileSync(`/proc/${nodePid(guardPid)}/clear_refs`, '5');
-}
-
-function percentiles(times: number[]): { p50: number; p99: number; max: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
 }
 
 /** Everything the bench reads, appended through ingest by the clients and people that would send it. */

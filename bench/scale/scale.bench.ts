@@ -4,10 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { bearer, clientAccessToken, freePort, LOCAL_PEOPLE_FILE, localClientSecret, personAccessToken, REPORTING_AUDIENCE, RunningStack } from '@ledger/test-harness';
+import { bearer, clientAccessToken, freePort, LOCAL_PEOPLE_FILE, localClientSecret, localPassword, personAccessToken, REPORTING_AUDIENCE, RunningStack } from '@ledger/test-harness';
 import { startLocalIdentity } from '../../infra/stack/local-identity';
-import { printTable, rate, runConcurrently } from '../bench-kit';
-import { peakRssMiB, startApp } from './app-processes';
+import { percentiles, printTable, rate, runConcurrently } from '../bench-kit';
+import { benchAppEnv, peakRssMiB, startBenchApp } from '../bench-apps';
 import { activityEvents, catalogueEvents, learnerId, NationalShape, peopleEvents, SubmittedEvent } from './national-ledger';
 
 const ROOT = resolve(__dirname, '../..');
@@ -38,30 +38,19 @@ export async function benchScale(stack: RunningStack, options: ScaleBenchOptions
   const demo = JSON.parse(readFileSync(LOCAL_PEOPLE_FILE, 'utf8')) as { people: unknown[] };
   writeFileSync(peopleFile, JSON.stringify({ people: [...demo.people, ...samples.map((username) => ({ username, password: 'bench-password', name: username, role: 'scale bench learner' }))] }));
   const identity = await startLocalIdentity(ROOT, runDir, await freePort(), (m) => console.error(m), peopleFile);
-  const suffix = Date.now().toString(36);
-  const env: Record<string, string> = {
-    ...identity.appEnv,
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    MONGO_URL: stack.mongoUrl,
-    ...(stack.ferretDbPostgresUrl ? { FERRETDB_POSTGRESQL_URL: stack.ferretDbPostgresUrl } : {}),
-    MONGO_DATABASE: `scale_${suffix}`,
-    INGEST_STATE_DATABASE: `scale_ingest_${suffix}`,
-    LEDGER_TOPIC: `scale-ledger-${suffix}`,
-    PROJECTOR_GROUP: `scale-projector-${suffix}`,
-    LOG_LEVEL: 'warn',
-  };
+  const env: Record<string, string> = { ...benchAppEnv(stack, 'scale'), ...identity.appEnv };
   const apps = [];
   try {
-    const ingest = await startApp(ROOT, 'ingest', env);
+    const ingest = await startBenchApp('scale', 'ingest', env);
     apps.push(ingest.process);
     const appended = await appendNationalLedger(ingest.url, identity.issuer, options);
 
-    const projector = await startApp(ROOT, 'projector', env);
+    const projector = await startBenchApp('scale', 'projector', env);
     apps.push(projector.process);
     const projection = await followProjection(projector.url, appended, deadline);
 
     // The bench is one client address making hundreds of requests a minute: above the shell's default rate limit.
-    const reporting = await startApp(ROOT, 'reporting', { ...env, INGEST_URL: ingest.url, REPORTING_RATE_LIMIT_PER_MINUTE: '1000000' });
+    const reporting = await startBenchApp('scale', 'reporting', { ...env, INGEST_URL: ingest.url, REPORTING_RATE_LIMIT_PER_MINUTE: '1000000' });
     apps.push(reporting.process);
     const reads = await readRecords(reporting.url, identity.issuer, samples);
 
@@ -145,7 +134,7 @@ async function followProjection(projectorUrl: string, total: number, deadline: n
 /** Each sampled learner signs in and reads their own sessions and progress; a hub admin reads the same sessions. */
 async function readRecords(reportingUrl: string, issuer: string, learners: string[]) {
   const timings = { ownSessions: [] as number[], ownProgress: [] as number[], adminSessions: [] as number[] };
-  const admin = bearer(await personAccessToken(issuer, 'admin-hana', localPasswordOf('admin-hana'), REPORTING_AUDIENCE));
+  const admin = bearer(await personAccessToken(issuer, 'admin-hana', localPassword('admin-hana'), REPORTING_AUDIENCE));
   const timed = async (into: number[], path: string, headers: Record<string, string>) => {
     const started = performance.now();
     const response = await fetch(`${reportingUrl}${path}`, { headers });
@@ -159,7 +148,11 @@ async function readRecords(reportingUrl: string, issuer: string, learners: strin
     await timed(timings.ownProgress, `/v1/learners/${learner}/progress`, own);
     await timed(timings.adminSessions, `/v1/learners/${learner}/sessions`, admin);
   }
-  return { ownSessions: percentiles(timings.ownSessions), ownProgress: percentiles(timings.ownProgress), adminSessions: percentiles(timings.adminSessions) };
+  const ms = (values: number[]) => {
+    const { p50, p99 } = percentiles(values);
+    return { p50: p50.toFixed(1), p99: p99.toFixed(1) };
+  };
+  return { ownSessions: ms(timings.ownSessions), ownProgress: ms(timings.ownProgress), adminSessions: ms(timings.adminSessions) };
 }
 
 /** The rebuild command, as an operator runs it, on the same ledger and store. */
@@ -172,15 +165,4 @@ async function timeRebuild(env: Record<string, string>, deadline: number): Promi
     maxBuffer: 64 * 1024 * 1024,
   });
   return { ms: performance.now() - started, summary: stdout.split('\n').filter((line) => !line.includes('[')).join('\n') };
-}
-
-function percentiles(values: number[]): { p50: string; p99: string } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
-  return { p50: at(0.5), p99: at(0.99) };
-}
-
-function localPasswordOf(username: string): string {
-  const people = (JSON.parse(readFileSync(LOCAL_PEOPLE_FILE, 'utf8')) as { people: Array<{ username: string; password: string }> }).people;
-  return people.find((p) => p.username === username)!.password;
 }
