@@ -14,7 +14,8 @@ import { benchReports } from './reports.bench';
  * `npm run bench -- ingest`, `-- projection`, `-- chain`, `-- certificates`, `-- reports` or `-- audit`
  * runs one scenario. The reports scenario's size: BENCH_REPORT_LEARNERS (default 20 000) × 10 sessions.
  * `npm run bench -- scale` (opt-in, not part of the default run: it takes hours) measures a
- * national-shaped ledger; `SCALE_LEARNERS` sets its size (default 100 000 learners × 10 sessions).
+ * national-shaped ledger; `SCALE_LEARNERS` sets its size (default 100 000 learners × 10 sessions), and
+ * `SCALE_REBUILD=skip` ends it after the reads, without the full rebuild (which takes as long again).
  */
 async function main(): Promise<void> {
   const stack = await startLocalStack({ rootDir: resolve(__dirname, '..'), runName: 'bench', onServiceCrash: (m) => console.error(m) });
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     if (only.includes('scale')) {
       const learners = Number(process.env.SCALE_LEARNERS ?? 100_000);
       const shape = { learners, sessionsPerLearner: 10, organisations: 500, programmes: 10, coursesPerProgramme: 5, sessionsPerCourse: 4 };
-      await benchScale(stack, { ...shape, readSamples: 200, deadlineMinutes: 240 });
+      await benchScale(stack, { ...shape, readSamples: 200, deadlineMinutes: 240, rebuild: process.env.SCALE_REBUILD !== 'skip' });
     }
     if (only.length === 0 || only.includes('audit')) await benchAudit(stack, { learners: Number(process.env.BENCH_AUDIT_LEARNERS ?? 100), activity: Number(process.env.BENCH_AUDIT_EVENTS ?? 4_000), organisations: 8 });
   } finally {

@@ -21,6 +21,10 @@ export async function startLocalFerretDb(infraDir: string, runDir: string, postg
       '--telemetry=disable',
       '--log-level=warn',
     ],
+    // FerretDB allocates afresh for every command while its live heap stays small, so at Go's default
+    // (GOGC=100) it spent about a sixth of its CPU collecting; at 400 the scale benchmark's projection
+    // went from 293 to 345 events/s (bench/RESULTS.md, 2026-12-02) for some more memory.
+    env: { ...process.env, GOGC: process.env.GOGC ?? '400' },
     logFile: join(runDir, 'ferretdb.log'),
     isReady: () => portAcceptsConnections(port),
     readyTimeoutMs: 30_000,
