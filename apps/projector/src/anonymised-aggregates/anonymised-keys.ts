@@ -20,6 +20,19 @@ export function parseEntry(entry: string): { measure: LearnerMeasure; sessionId:
 /** Learner count changes of one month cell, by the period they count in: +1 or -1 per measure. */
 export type LearnerChanges = Partial<Record<PeriodKind, Partial<Record<LearnerMeasure, number>>>>;
 
+/** Calls `visit` with each change in `changes`. */
+export function forEachLearnerChange(changes: LearnerChanges, visit: (kind: PeriodKind, measure: LearnerMeasure, by: number) => void): void {
+  for (const [kind, measures] of Object.entries(changes) as Array<[PeriodKind, Partial<Record<LearnerMeasure, number>>]>) {
+    for (const [measure, by] of Object.entries(measures) as Array<[LearnerMeasure, number]>) visit(kind, measure, by);
+  }
+}
+
+/** Adds `by` to one measure of one period kind in `changes` (a working copy). */
+export function addLearnerChange(changes: LearnerChanges, kind: PeriodKind, measure: LearnerMeasure, by: number): void {
+  const ofKind = (changes[kind] ??= {});
+  ofKind[measure] = (ofKind[measure] ?? 0) + by;
+}
+
 /**
  * A place the learner is counted: `measure|periodKind|cell`, the month cell holding their count for the
  * period of that kind (their first month in it: see AnonymisedCellDocument).
@@ -107,8 +120,7 @@ export function learnerChangesBetween(before: ReadonlySet<string>, now: Readonly
   const change = (key: string, by: number) => {
     const { measure, kind, cell } = parseCountedKey(key);
     const learners = changes.get(cell) ?? {};
-    const ofKind = (learners[kind] ??= {});
-    ofKind[measure] = (ofKind[measure] ?? 0) + by;
+    addLearnerChange(learners, kind, measure, by);
     changes.set(cell, learners);
   };
   for (const key of now) if (!before.has(key)) change(key, 1);

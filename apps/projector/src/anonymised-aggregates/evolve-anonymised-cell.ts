@@ -1,4 +1,5 @@
-import { advanceMetadata, ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, AnonymisedScope, LEARNER_MEASURES, noEventsApplied, noLearnersByPeriod, PERIOD_KINDS, scoreInThousandths, scopeMonthsKey, scopeOrganisationMonthsKey } from '@ledger/read-store';
+import { advanceMetadata, ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, AnonymisedScope, noEventsApplied, noLearnersByPeriod, scoreInThousandths, scopeMonthsKey, scopeOrganisationMonthsKey } from '@ledger/read-store';
+import { forEachLearnerChange } from './anonymised-keys';
 import type { CellContribution } from './anonymised-learner-year';
 
 /** 2: one document per month, holding the month's, quarter's and year's learner counts (see AnonymisedCellDocument). */
@@ -14,12 +15,10 @@ export function shardIdOf(contribution: CellContribution): string {
 export function evolveAnonymisedCell(current: AnonymisedCellDocument | null, contribution: CellContribution): AnonymisedCellDocument {
   const doc = current ?? emptyShard(contribution);
   const learners = { ...doc.learners };
-  for (const kind of PERIOD_KINDS) {
-    const changes = contribution.learners[kind];
-    if (!changes) continue;
-    learners[kind] = { ...learners[kind] };
-    for (const measure of LEARNER_MEASURES) learners[kind][measure] += changes[measure] ?? 0;
-  }
+  forEachLearnerChange(contribution.learners, (kind, measure, by) => {
+    if (learners[kind] === doc.learners[kind]) learners[kind] = { ...learners[kind] };
+    learners[kind][measure] += by;
+  });
   const next: AnonymisedCellDocument = {
     ...doc,
     learners,

@@ -1,6 +1,6 @@
 import type { PositionedEvent } from '@ledger/events';
-import { advanceMetadata, alreadyApplied, LearnerMeasure, PeriodKind } from '@ledger/read-store';
-import type { LearnerChanges } from './anonymised-keys';
+import { advanceMetadata, alreadyApplied } from '@ledger/read-store';
+import { addLearnerChange, forEachLearnerChange, LearnerChanges } from './anonymised-keys';
 import { ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, AnonymisedLearnerYearDocument, CellContribution } from './anonymised-learner-year';
 import type { PlacingEvent } from './anonymised-catalogue';
 import type { Change } from './plan-learner-batch';
@@ -63,9 +63,6 @@ export function mergeAtPosition(contributions: readonly CellContribution[]): Cel
 
 /** Adds `more` into `into` (a working copy) and returns it. */
 function addLearnerChanges(into: LearnerChanges, more: LearnerChanges): LearnerChanges {
-  for (const [kind, measures] of Object.entries(more) as Array<[PeriodKind, Partial<Record<LearnerMeasure, number>>]>) {
-    const ofKind = (into[kind] ??= {});
-    for (const [measure, by] of Object.entries(measures) as Array<[LearnerMeasure, number]>) ofKind[measure] = (ofKind[measure] ?? 0) + by;
-  }
+  forEachLearnerChange(more, (kind, measure, by) => addLearnerChange(into, kind, measure, by));
   return into;
 }
