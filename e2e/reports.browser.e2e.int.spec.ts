@@ -142,6 +142,12 @@ describe('reports, in a real browser', () => {
       const drawn = await page.$$eval('canvas[data-chart]', (canvases) => canvases.map((c) => (c as unknown as { toDataURL(): string }).toDataURL().length));
       expect(drawn).toHaveLength(2);
       for (const size of drawn) expect(size).toBeGreaterThan(5_000);
+      // A chart with no bar (every count hidden or 0) carries a sentence saying so; one with a bar does not.
+      for (const [id, dataId] of await page.$$eval('canvas[data-chart]', (canvases) => canvases.map((c) => [c.id, c.getAttribute('data-chart') ?? '']))) {
+        const spec = JSON.parse(await page.$eval(`#${dataId}`, (script) => script.textContent ?? '')) as { datasets: Array<{ data: Array<number | null> }> };
+        const hasBar = spec.datasets.some((d) => d.data.some((v) => (v ?? 0) > 0));
+        expect((await page.$(`[data-chart-note="${id}"]`)) !== null).toBe(!hasBar);
+      }
       const cells = await page.$$eval('#rows td[data-measure="accessed"]', (tds) => tds.map((td) => td.textContent?.trim() ?? ''));
       expect(cells.length).toBeGreaterThan(0);
       for (const cell of cells) expect(cell).toMatch(/^(\*|0|\d*[05])$/);

@@ -8,8 +8,11 @@ export interface ChartSpec {
   yTitle: string;
   labels: string[];
   datasets: Array<{ label: string; data: Array<number | null>; backgroundColor: string; borderColor: string }>;
-  /** Every value is suppressed: the page says so rather than show an empty chart without a word. */
-  allSuppressed: boolean;
+  /**
+   * No bar to draw: every value is hidden (suppressed) or 0. The page says so under the chart rather
+   * than show empty axes without a word.
+   */
+  nothingToDraw: boolean;
 }
 
 const COLOURS = ['#005eb8', '#009639', '#ffb81c', '#7c2855', '#00a499', '#330072'];
@@ -43,7 +46,7 @@ export function usageCharts(rows: readonly UsageRow[], odsCode: string | null): 
     yTitle: 'Learners',
     labels,
     datasets,
-    allSuppressed: datasets.every((d) => d.data.every((v) => v === null)),
+    nothingToDraw: datasets.every((d) => d.data.every((v) => v === null || v === 0)),
   });
   return [chart('chart-accessed', `Learners who accessed, ${where}`, series('accessed')), chart('chart-completed', `Learners who completed, ${where}`, series('completed'))];
 }
