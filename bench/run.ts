@@ -15,7 +15,8 @@ import { benchReports } from './reports.bench';
  * runs one scenario. The reports scenario's size: BENCH_REPORT_LEARNERS (default 20 000) × 10 sessions.
  * `npm run bench -- scale` (opt-in, not part of the default run: it takes hours) measures a
  * national-shaped ledger; `SCALE_LEARNERS` sets its size (default 100 000 learners × 10 sessions), and
- * `SCALE_REBUILD=skip` ends it after the reads, without the full rebuild (which takes as long again).
+ * `SCALE_REBUILD=skip` ends it after the reads, without the full rebuild (which takes as long again);
+ * `SCALE_PROJECTION=skip` leaves out the live projection and the reads and times only the full rebuild.
  */
 async function main(): Promise<void> {
   const stack = await startLocalStack({ rootDir: resolve(__dirname, '..'), runName: 'bench', onServiceCrash: (m) => console.error(m) });
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
     if (only.includes('scale')) {
       const learners = Number(process.env.SCALE_LEARNERS ?? 100_000);
       const shape = { learners, sessionsPerLearner: 10, organisations: 500, programmes: 10, coursesPerProgramme: 5, sessionsPerCourse: 4 };
-      await benchScale(stack, { ...shape, readSamples: 200, deadlineMinutes: 240, rebuild: process.env.SCALE_REBUILD !== 'skip' });
+      const steps = { rebuild: process.env.SCALE_REBUILD !== 'skip', liveProjection: process.env.SCALE_PROJECTION !== 'skip' };
+      await benchScale(stack, { ...shape, readSamples: 200, deadlineMinutes: 240, ...steps });
     }
     if (only.length === 0 || only.includes('audit')) await benchAudit(stack, { learners: Number(process.env.BENCH_AUDIT_LEARNERS ?? 100), activity: Number(process.env.BENCH_AUDIT_EVENTS ?? 4_000), organisations: 8 });
   } finally {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { bearer, clientAccessToken, freePort, LOCAL_PEOPLE_FILE, localClientSecret, localPassword, personAccessToken, REPORTING_AUDIENCE, RunningStack } from '@ledger/test-harness';
+import { bearer, clientAccessToken, freePort, LOCAL_PEOPLE_FILE, localClientSecret, localPassword, personAccessToken, REPORTING_AUDIENCE, RunningStack, SupervisedProcess } from '@ledger/test-harness';
 import { startLocalIdentity } from '../../infra/stack/local-identity';
 import { percentiles, printTable, rate, runConcurrently } from '../bench-kit';
 import { benchAppEnv, peakRssMiB, startBenchApp } from '../bench-apps';
@@ -20,6 +20,11 @@ export interface ScaleBenchOptions extends NationalShape {
   deadlineMinutes: number;
   /** False to stop after the reads: a full rebuild takes as long again as the projection. */
   rebuild: boolean;
+  /**
+   * False to time only the full rebuild, straight after the append: no live projector runs, so the
+   * projection ratio and the reads are not measured. A full-size run with both takes hours.
+   */
+  liveProjection: boolean;
 }
 
 /**
@@ -41,33 +46,32 @@ export async function benchScale(stack: RunningStack, options: ScaleBenchOptions
   writeFileSync(peopleFile, JSON.stringify({ people: [...demo.people, ...samples.map((username) => ({ username, password: 'bench-password', name: username, role: 'scale bench learner' }))] }));
   const identity = await startLocalIdentity(ROOT, runDir, await freePort(), (m) => console.error(m), peopleFile);
   const env: Record<string, string> = { ...benchAppEnv(stack, 'scale'), ...identity.appEnv };
-  const apps = [];
+  const apps: SupervisedProcess[] = [];
   try {
     const ingest = await startBenchApp('scale', 'ingest', env);
     apps.push(ingest.process);
     const appended = await appendNationalLedger(ingest.url, identity.issuer, options);
 
-    const projector = await startBenchApp('scale', 'projector', env);
-    apps.push(projector.process);
-    const projection = await followProjection(projector.url, appended, deadline);
-
-    // The bench is one client address making hundreds of requests a minute: above the shell's default rate limit.
-    const reporting = await startBenchApp('scale', 'reporting', { ...env, INGEST_URL: ingest.url, REPORTING_RATE_LIMIT_PER_MINUTE: '1000000' });
-    apps.push(reporting.process);
-    const reads = await readRecords(reporting.url, identity.issuer, samples);
+    const live = options.liveProjection ? await projectAndRead(env, ingest.url, identity.issuer, samples, appended, deadline, apps) : null;
 
     const rebuild = options.rebuild ? await timeRebuild(env, deadline) : null;
+    const notRun = 'not run (SCALE_PROJECTION=skip)';
+    const liveRows: Array<[string, string]> = live
+      ? [
+          ['projection, first 10 %', `${live.projection.first} events/s`],
+          ['projection, last 10 %', `${live.projection.last} events/s`],
+          ['last / first (target ≥ 0.8)', (live.projection.last / live.projection.first).toFixed(2)],
+          ['projection, whole ledger', `${live.projection.overall} events/s (${(live.projection.ms / 1000).toFixed(0)} s)`],
+          ['learner reads own sessions, p50 / p99', `${live.reads.ownSessions.p50} / ${live.reads.ownSessions.p99} ms (targets 20 / 100)`],
+          ['learner reads own progress, p50 / p99', `${live.reads.ownProgress.p50} / ${live.reads.ownProgress.p99} ms (targets 20 / 100)`],
+          ['hub admin reads sessions (view recorded), p50 / p99', `${live.reads.adminSessions.p50} / ${live.reads.adminSessions.p99} ms`],
+        ]
+      : [['live projection and reads', notRun]];
     printTable(`scale: ${options.learners} learners × ${options.sessionsPerLearner} sessions, ${options.organisations} organisations — ${appended} events`, [
       ['ingest (HTTP, 4 clients)', `${rate(appended, ingestMs)} events/s`],
-      ['projection, first 10 %', `${projection.first} events/s`],
-      ['projection, last 10 %', `${projection.last} events/s`],
-      ['last / first (target ≥ 0.8)', (projection.last / projection.first).toFixed(2)],
-      ['projection, whole ledger', `${projection.overall} events/s (${(projection.ms / 1000).toFixed(0)} s)`],
-      ['learner reads own sessions, p50 / p99', `${reads.ownSessions.p50} / ${reads.ownSessions.p99} ms (targets 20 / 100)`],
-      ['learner reads own progress, p50 / p99', `${reads.ownProgress.p50} / ${reads.ownProgress.p99} ms (targets 20 / 100)`],
-      ['hub admin reads sessions (view recorded), p50 / p99', `${reads.adminSessions.p50} / ${reads.adminSessions.p99} ms`],
+      ...liveRows,
       ['full rebuild', rebuild ? `${(rebuild.ms / 1000).toFixed(0)} s, ${rate(appended, rebuild.ms)} events/s` : 'not run (SCALE_REBUILD=skip)'],
-      ['peak RSS projector / reporting', `${peakRssMiB(projector.process)} / ${peakRssMiB(reporting.process)} MiB`],
+      ['peak RSS projector / reporting', live ? live.peakRss() : notRun],
     ]);
     if (rebuild) console.log(`\nrebuild output:\n${rebuild.summary}`);
   } finally {
@@ -77,6 +81,18 @@ export async function benchScale(stack: RunningStack, options: ScaleBenchOptions
 }
 
 let ingestMs = 0;
+
+/** The live projector from offset 0 to the end of the ledger, then the reads through reporting; each app started is added to `apps`, which the caller stops. */
+async function projectAndRead(env: Record<string, string>, ingestUrl: string, issuer: string, samples: string[], appended: number, deadline: number, apps: SupervisedProcess[]) {
+  const projector = await startBenchApp('scale', 'projector', env);
+  apps.push(projector.process);
+  const projection = await followProjection(projector.url, appended, deadline);
+  // The bench is one client address making hundreds of requests a minute: above the shell's default rate limit.
+  const reporting = await startBenchApp('scale', 'reporting', { ...env, INGEST_URL: ingestUrl, REPORTING_RATE_LIMIT_PER_MINUTE: '1000000' });
+  apps.push(reporting.process);
+  const reads = await readRecords(reporting.url, issuer, samples);
+  return { projection, reads, peakRss: () => `${peakRssMiB(projector.process)} / ${peakRssMiB(reporting.process)} MiB` };
+}
 
 /** Catalogue first, then learners in blocks (their people events, then their activity), 4 HTTP clients, batches of up to 1000. */
 async function appendNationalLedger(ingestUrl: string, issuer: string, shape: ScaleBenchOptions): Promise<number> {
