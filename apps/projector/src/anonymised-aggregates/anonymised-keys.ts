@@ -33,6 +33,12 @@ export function addLearnerChange(changes: LearnerChanges, kind: PeriodKind, meas
   ofKind[measure] = (ofKind[measure] ?? 0) + by;
 }
 
+/** Adds every change in `more` into `into` (a working copy) and returns it. */
+export function addLearnerChanges<T extends LearnerChanges>(into: T, more: LearnerChanges): T {
+  forEachLearnerChange(more, (kind, measure, by) => addLearnerChange(into, kind, measure, by));
+  return into;
+}
+
 /**
  * A place the learner is counted: `measure|periodKind|cell`, the month cell holding their count for the
  * period of that kind (their first month in it: see AnonymisedCellDocument).

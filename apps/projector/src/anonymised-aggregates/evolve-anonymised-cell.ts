@@ -1,5 +1,5 @@
 import { advanceMetadata, ANONYMISED_CELLS_COLLECTION, AnonymisedCellDocument, AnonymisedScope, noEventsApplied, noLearnersByPeriod, scoreInThousandths, scopeMonthsKey, scopeOrganisationMonthsKey } from '@ledger/read-store';
-import { forEachLearnerChange } from './anonymised-keys';
+import { addLearnerChanges } from './anonymised-keys';
 import type { CellContribution } from './anonymised-learner-year';
 
 /** 2: one document per month, holding the month's, quarter's and year's learner counts (see AnonymisedCellDocument). */
@@ -14,11 +14,8 @@ export function shardIdOf(contribution: CellContribution): string {
 /** A shard after one more contribution (a pure fold; callers skip contributions its offsets already hold). */
 export function evolveAnonymisedCell(current: AnonymisedCellDocument | null, contribution: CellContribution): AnonymisedCellDocument {
   const doc = current ?? emptyShard(contribution);
-  const learners = { ...doc.learners };
-  forEachLearnerChange(contribution.learners, (kind, measure, by) => {
-    if (learners[kind] === doc.learners[kind]) learners[kind] = { ...learners[kind] };
-    learners[kind][measure] += by;
-  });
+  const { month, quarter, year } = doc.learners;
+  const learners = addLearnerChanges({ month: { ...month }, quarter: { ...quarter }, year: { ...year } }, contribution.learners);
   const next: AnonymisedCellDocument = {
     ...doc,
     learners,

@@ -1,6 +1,6 @@
 import type { PositionedEvent } from '@ledger/events';
 import { advanceMetadata, alreadyApplied } from '@ledger/read-store';
-import { addLearnerChange, forEachLearnerChange, LearnerChanges } from './anonymised-keys';
+import { addLearnerChanges } from './anonymised-keys';
 import { ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, AnonymisedLearnerYearDocument, CellContribution } from './anonymised-learner-year';
 import type { PlacingEvent } from './anonymised-catalogue';
 import type { Change } from './plan-learner-batch';
@@ -59,10 +59,4 @@ export function mergeAtPosition(contributions: readonly CellContribution[]): Cel
     seen.timeSpentSeconds += c.timeSpentSeconds;
   }
   return [...merged.values()];
-}
-
-/** Adds `more` into `into` (a working copy) and returns it. */
-function addLearnerChanges(into: LearnerChanges, more: LearnerChanges): LearnerChanges {
-  forEachLearnerChange(more, (kind, measure, by) => addLearnerChange(into, kind, measure, by));
-  return into;
 }
