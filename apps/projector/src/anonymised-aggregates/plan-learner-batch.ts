@@ -2,7 +2,7 @@ import type { ActivityEvent, PositionedEvent } from '@ledger/events';
 import { advanceMetadata, alreadyApplied, calendarPeriodsOf, LearnerMeasure, noEventsApplied, UNKNOWN_ORGANISATION } from '@ledger/read-store';
 import { AggregatedEvent, AggregationLearnerStateDocument, evolveAggregationLearnerState } from './aggregation-learner-state';
 import { AnonymisedLearnerYearDocument, ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, CellContribution, learnerYearId } from './anonymised-learner-year';
-import { cellsOf, entryOf, learnerChangesBetween, sessionKeysOf } from './anonymised-keys';
+import { cellsOf, entryOf, learnerChangesBetween, parseEntry, sessionKeysOf } from './anonymised-keys';
 import { recountContainers } from './recount-containers';
 
 /** A document the batch changed: as stored (null if new) and after the batch. */
@@ -92,12 +92,14 @@ function countActivity(doc: AnonymisedLearnerYearDocument, positioned: Positione
   const { sessionId } = event.data;
   const measures: LearnerMeasure[] =
     event.type === 'SessionAccessed' ? ['accessed'] : event.type === 'SessionCompleted' ? ['completed'] : ['assessed', ...(event.data.passed ? ['passed' as const] : []), ...(event.data.score !== null ? ['scored' as const] : [])];
-  const before = sessionKeysOf(doc.entries);
-  const added = measures.map((m) => entryOf(m, sessionId, odsCode, month)).filter((e) => !doc.entries.includes(e));
+  // A session's cells count only that session's entries, so the rest of the year is left out of both sides.
+  const sessionEntries = doc.entries.filter((entry) => parseEntry(entry).sessionId === sessionId);
+  const before = sessionKeysOf(sessionEntries);
+  const added = measures.map((m) => entryOf(m, sessionId, odsCode, month)).filter((e) => !sessionEntries.includes(e));
   doc.entries = [...doc.entries, ...added];
   if (!doc.sessionIds.includes(sessionId)) doc.sessionIds = [...doc.sessionIds, sessionId];
   doc.projection = advanceMetadata(doc.projection, ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, position, event.recordedAt);
-  const after = sessionKeysOf(doc.entries);
+  const after = sessionKeysOf([...sessionEntries, ...added]);
   // The event's own month cells always get its sums; an earlier month arriving late may also move a
   // quarter's or year's count between month cells.
   const changes = learnerChangesBetween(before, after);
