@@ -32,7 +32,9 @@ runMain('projector-rebuild', async () => {
   out(`set aside (would have been dead-lettered): ${result.setAside}`);
   out(`log: ${logFile}`);
   if (mode === 'switch') {
-    out(`readers now use "${result.generation}"; the previous generation "${result.previousGeneration}" is kept for rollback`);
+    // The original read models, from before any rebuild, have no generation name.
+    const previous = result.previousGeneration === '' ? 'the original read models are' : `the previous generation "${result.previousGeneration}" is`;
+    out(`readers now use "${result.generation}"; ${previous} kept for rollback`);
     return;
   }
   for (const d of result.differences.slice(0, 50)) out(`DIFFERENT ${d.collection} ${d.id}: ${d.kind}`);
