@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { SingleBar } from 'cli-progress';
 import { bearer, clientAccessToken, freePort, LOCAL_PEOPLE_FILE, localClientSecret, localPassword, personAccessToken, REPORTING_AUDIENCE, RunningStack, SupervisedProcess } from '@ledger/test-harness';
 import { startLocalIdentity } from '../../infra/stack/local-identity';
+import { commandProgressBar } from '@ledger/runtime';
 import { percentiles, printTable, rate, runConcurrently } from '../bench-kit';
 import { benchAppEnv, peakRssMiB, startBenchApp } from '../bench-apps';
 import { activityEvents, catalogueEvents, learnerId, NationalShape, peopleEvents, SubmittedEvent } from './national-ledger';
@@ -106,7 +106,7 @@ async function appendNationalLedger(ingestUrl: string, issuer: string, shape: Sc
   await post(catalogueTool, catalogueEvents(shape, at));
   const blockSize = 60;
   const blocks = Math.ceil(shape.learners / blockSize);
-  const bar = new SingleBar({ format: 'appending [{bar}] {value}/{total} learners | {rate} events/s' });
+  const bar = commandProgressBar('appending [{bar}] {value}/{total} learners | {rate} events/s');
   bar.start(shape.learners, 0, { rate: 0 });
   let events = 0;
   const started = performance.now();
@@ -126,7 +126,7 @@ async function appendNationalLedger(ingestUrl: string, issuer: string, shape: Sc
 /** Waits for the projector to apply everything, noting when it passed 10 % and 90 %. */
 async function followProjection(projectorUrl: string, total: number, deadline: number) {
   const started = performance.now();
-  const bar = new SingleBar({ format: 'projecting [{bar}] {value}/{total} events | {rate} events/s' });
+  const bar = commandProgressBar('projecting [{bar}] {value}/{total} events | {rate} events/s');
   bar.start(total, 0, { rate: 0 });
   let [t10, t90, done] = [0, 0, 0];
   for (;;) {
@@ -176,11 +176,14 @@ async function readRecords(reportingUrl: string, issuer: string, learners: strin
 /** The rebuild command, as an operator runs it, on the same ledger and store. */
 async function timeRebuild(env: Record<string, string>, deadline: number): Promise<{ ms: number; summary: string }> {
   const started = performance.now();
-  const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'apps', 'projector', 'src', 'rebuild', 'rebuild.main.js'), '--log-file', join(ROOT, '.infra', 'bench-scale-rebuild.log')], {
+  const rebuilding = run(process.execPath, [join(ROOT, 'dist', 'apps', 'projector', 'src', 'rebuild', 'rebuild.main.js'), '--log-file', join(ROOT, '.infra', 'bench-scale-rebuild.log')], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     timeout: Math.max(deadline - Date.now(), 60_000),
     maxBuffer: 64 * 1024 * 1024,
   });
+  // The command's progress line (on its stderr) shows in the bench's output as the rebuild goes.
+  rebuilding.child.stderr?.pipe(process.stderr);
+  const { stdout } = await rebuilding;
   return { ms: performance.now() - started, summary: stdout.split('\n').filter((line) => !line.includes('[')).join('\n') };
 }

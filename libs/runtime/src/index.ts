@@ -9,3 +9,4 @@ export * from './api-docs';
 export * from './run-main';
 export * from './client-registry';
 export * from './access-tokens';
+export * from './progress-bar';

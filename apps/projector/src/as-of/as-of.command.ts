@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { SingleBar } from 'cli-progress';
 import type { Logger } from 'pino';
 import { createKafka } from '@ledger/kafka';
+import { commandProgressBar } from '@ledger/runtime';
 import { AsOfScope, describeCut, LedgerCut, ReadStore } from '@ledger/read-store';
 import type { ProjectorConfig } from '../config';
 import { asOfGeneration } from '../rebuild/as-of-generations';
@@ -42,7 +42,7 @@ export async function runAsOf(config: ProjectorConfig, logger: Logger, args: str
   const scope: AsOfScope = options.learner && !options.whole ? { kind: 'learner', learnerId: options.learner } : { kind: 'ledger' };
   out.write(`as of ${cut.asOf ?? 'the ledger position given'}: ledger "${cut.topic}" cut at ${describeCut(cut)}\n`);
   const store = await ReadStore.connect({ mongoUrl: config.mongoUrl, database: config.database, ferretDbPostgresUrl: config.ferretDbPostgresUrl });
-  const bar = new SingleBar({ format: 'replaying [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {left} left', hideCursor: true });
+  const bar = commandProgressBar('replaying [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {left} left');
   bar.start(1, 0, { rate: 0, left: '?' });
   try {
     const { document, reused } = await asOfGeneration(config, logger, store, cut, scope, ({ done, total, eventsPerSecond, secondsLeft }) => {

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import pino from 'pino';
-import { runMain } from '@ledger/runtime';
+import { commandProgressBar, runMain } from '@ledger/runtime';
 import { loadProjectorConfig } from '../config';
 import { rebuildReadModels, RebuildMode } from './rebuild-read-models';
 
@@ -21,7 +20,7 @@ runMain('projector-rebuild', async () => {
   const logFileArgument = process.argv.indexOf('--log-file');
   const logFile = logFileArgument > 0 ? process.argv[logFileArgument + 1] : join(tmpdir(), `activity-ledger-${mode}-${Date.now()}.log`);
   const logger = pino({ base: { app: 'projector-rebuild' }, level: 'info', timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: logFile, sync: true }));
-  const bar = new SingleBar({ format: `${mode === 'verify' ? 'verifying' : 'rebuilding'} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {left} left`, hideCursor: true });
+  const bar = commandProgressBar(`${mode === 'verify' ? 'verifying' : 'rebuilding'} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {left} left`);
   bar.start(1, 0, { rate: 0, left: '?' });
   const result = await rebuildReadModels(config, logger, mode, ({ done, total, eventsPerSecond, secondsLeft }) => {
     bar.setTotal(Math.max(total, 1));

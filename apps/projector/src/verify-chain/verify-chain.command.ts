@@ -1,8 +1,8 @@
-import { SingleBar } from 'cli-progress';
 import type { Logger } from 'pino';
 import { verifyLedgerChain } from '@ledger/chain';
 import { DeploymentKey, PublicKeySet } from '@ledger/deployment-key';
 import { createKafka } from '@ledger/kafka';
+import { commandProgressBar } from '@ledger/runtime';
 import type { ProjectorConfig } from '../config';
 import { chainReport } from './chain-report';
 
@@ -23,10 +23,7 @@ export async function runVerifyChain(
   out.write(
     `verify-chain: ledger "${config.ledgerTopic}", seals "${config.sealing.sealsTopic}", public key(s) ${keys.keyIds.join(', ')}\n`,
   );
-  const bar = new SingleBar({
-    format: 'verifying [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | eta {eta}s',
-    hideCursor: true,
-  });
+  const bar = commandProgressBar('verifying [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | eta {eta}s');
   const started = performance.now();
   let barStarted = false;
   const verdict = await verifyLedgerChain({
