@@ -12,7 +12,8 @@ import { AggregatedEvent, AGGREGATION_LEARNER_STATE_READ_MODEL, AggregationLearn
 import { ANONYMISED_CATALOGUE_READ_MODEL, AnonymisedCatalogueNode, catalogueNodeIdOf, evolveCatalogueNode, isPlacingEvent, PlacingEvent } from './anonymised-catalogue';
 import { ANONYMISED_LEARNER_YEARS_READ_MODEL, AnonymisedLearnerYearDocument, CellContribution } from './anonymised-learner-year';
 import { evolveAnonymisedCell, shardIdOf } from './evolve-anonymised-cell';
-import { mergeAtPosition, planCatalogueRecount } from './plan-catalogue-recount';
+import { mergeAtPosition, mergeRunByCell } from './merge-contributions';
+import { planCatalogueRecount } from './plan-catalogue-recount';
 import { recountContainers } from './recount-containers';
 import { learnerYearIdsOf, planLearnerBatch } from './plan-learner-batch';
 import { writeLearnerStates, writeLearnerYears } from './write-learner-states';
@@ -127,7 +128,7 @@ export class AnonymisedAggregatesProjection implements IEventHandler<LedgerBatch
         const last = own.contributions.length > 0 ? own.contributions.reduce((max, x) => (BigInt(x.position.offset) > BigInt(max.position.offset) ? x : max)) : null;
         if (!last) return { stored: doc, next: doc };
         const recount = recountContainers(doc, now, last.position, last.recordedAt);
-        const merged = mergeAtPosition([...own.contributions, ...recount.contributions]);
+        const merged = mergeRunByCell([...own.contributions, ...recount.contributions]);
         return { stored: doc, next: { ...recount.next, outbox: [...doc.outbox.filter((o) => o.writer !== writer), { writer, contributions: merged }] } };
       });
       docs = await writeLearnerYears(c.years, changes);

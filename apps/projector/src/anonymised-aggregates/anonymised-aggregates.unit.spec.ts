@@ -5,7 +5,8 @@ import type { AggregatedEvent, AggregationLearnerStateDocument } from './aggrega
 import { AnonymisedCatalogueNode, catalogueNodeIdOf, evolveCatalogueNode, isPlacingEvent, PlacingEvent } from './anonymised-catalogue';
 import type { AnonymisedLearnerYearDocument, CellContribution } from './anonymised-learner-year';
 import { evolveAnonymisedCell, shardIdOf } from './evolve-anonymised-cell';
-import { mergeAtPosition, planCatalogueRecount } from './plan-catalogue-recount';
+import { mergeAtPosition } from './merge-contributions';
+import { planCatalogueRecount } from './plan-catalogue-recount';
 import { learnerYearIdsOf, planLearnerBatch } from './plan-learner-batch';
 
 const ZONE = 'Europe/London';
@@ -192,6 +193,19 @@ describe('anonymised cells', () => {
     const crashed = new AnonymisedInMemory().apply(inOrder(stream)).apply(late, 'after-memories');
     crashed.apply(late);
     expect(totals(crashed)).toEqual(totals(clean));
+  });
+
+  it('keeps one outbox change per cell however many events a learner has in a batch, and counts as one event per batch would', () => {
+    const many = [worksAt('aisha', 'RJ1', '01-01'), ...Array.from({ length: 40 }, (_, i) => accessed('aisha', i % 2 === 0 ? 's-1' : 's-3', 10 + i, '01-03')), scored('aisha', 's-1', 9, '01-04'), scored('aisha', 's-1', 5, '01-05')];
+    const together = new AnonymisedInMemory().apply(inOrder(catalogue, 1)).apply(inOrder(many));
+    const oneByOne = new AnonymisedInMemory().apply(inOrder(catalogue, 1));
+    for (const event of inOrder(many)) oneByOne.apply([event]);
+    expect(totals(together)).toEqual(totals(oneByOne));
+    expect(together.cell('session', 's-1', 'RJ1', 'month', '2026-01')).toMatchObject({ learners: { accessed: 1, scored: 1 }, scoreCount: 2, minScore: 5, maxScore: 9 });
+    const outbox = together.years.get('aisha|2026')!.outbox[0].contributions;
+    // Two sessions' and two courses' and a programme's cells, each for RJ1 and ALL, plus the two scores' own.
+    expect(outbox.filter((c) => c.score === null)).toHaveLength(10);
+    expect(outbox.filter((c) => c.score !== null)).toHaveLength(4);
   });
 
   it('holds no learner id or event id in any cell', () => {

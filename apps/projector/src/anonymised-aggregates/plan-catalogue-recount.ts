@@ -1,8 +1,8 @@
 import type { PositionedEvent } from '@ledger/events';
 import { advanceMetadata, alreadyApplied } from '@ledger/read-store';
-import { addLearnerChanges } from './anonymised-keys';
 import { ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, AnonymisedLearnerYearDocument, CellContribution } from './anonymised-learner-year';
 import type { PlacingEvent } from './anonymised-catalogue';
+import { mergeAtPosition } from './merge-contributions';
 import type { Change } from './plan-learner-batch';
 import { recountContainers } from './recount-containers';
 
@@ -40,23 +40,4 @@ export function planCatalogueRecount(
     contributions.push(...recount.contributions);
   }
   return { learnerYears, contributions: mergeAtPosition(contributions) };
-}
-
-/**
- * One contribution per shard and position: a catalogue batch changes many learners' cells at the same
- * position, and a shard applies each position once, so their changes are added up first.
- */
-export function mergeAtPosition(contributions: readonly CellContribution[]): CellContribution[] {
-  const merged = new Map<string, CellContribution>();
-  for (const c of contributions) {
-    const key = `${c.cell}@${c.position.partition}:${c.position.offset}`;
-    const seen = merged.get(key);
-    if (!seen) {
-      merged.set(key, { ...c, learners: addLearnerChanges({}, c.learners) });
-      continue;
-    }
-    addLearnerChanges(seen.learners, c.learners);
-    seen.timeSpentSeconds += c.timeSpentSeconds;
-  }
-  return [...merged.values()];
 }

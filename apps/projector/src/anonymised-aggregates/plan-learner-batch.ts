@@ -3,6 +3,7 @@ import { advanceMetadata, alreadyApplied, calendarPeriodsOf, LearnerMeasure, noE
 import { AggregatedEvent, AggregationLearnerStateDocument, evolveAggregationLearnerState } from './aggregation-learner-state';
 import { AnonymisedLearnerYearDocument, ANONYMISED_LEARNER_YEAR_SCHEMA_VERSION, CellContribution, learnerYearId } from './anonymised-learner-year';
 import { cellsOf, entryOf, learnerChangesBetween, parseEntry, sessionKeysOf } from './anonymised-keys';
+import { mergeRunByCell } from './merge-contributions';
 import { recountContainers } from './recount-containers';
 
 /** A document the batch changed: as stored (null if new) and after the batch. */
@@ -75,7 +76,7 @@ export function planLearnerBatch(inputs: LearnerBatchInputs, events: readonly Po
     contributions.push(...(working.stored?.outbox.find((o) => o.writer === writer)?.contributions ?? []));
     if (!working.last) continue;
     const recount = recountContainers(working.next, inputs.parents, working.last.position, working.last.event.recordedAt);
-    const made = [...working.made, ...recount.contributions];
+    const made = mergeRunByCell([...working.made, ...recount.contributions]);
     const next = {
       ...recount.next,
       outbox: [...working.next.outbox.filter((o) => o.writer !== writer), { writer, contributions: made }],
