@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
-import { bulkWriteInChunks, CatalogueEntryDocument, LearnerProgressDocument, learnerProgressId, ProgressContainerKind, readByIds } from '@ledger/read-store';
+import { bulkWriteInChunks, CatalogueEntryDocument, LearnerProgressDocument, learnerProgressId, ProgressContainerKind, readByIdsOf } from '@ledger/read-store';
 import { ConcurrentProjectionWriteError, retryOnConflict } from '../project-ledger/document-projection';
 import { documentKeys, documentLocks } from '../project-ledger/document-locks';
 import type { AffectedProgress } from './affected-progress';
@@ -40,8 +40,8 @@ export async function recomputeProgress(collections: ProgressCollections, affect
  * retry rather than a stale computation land last. An unchanged fingerprint writes nothing.
  */
 async function recomputeRound(collections: ProgressCollections, pairs: Array<{ nodeId: string; learnerId: string }>): Promise<void> {
-  const ids = pairs.map(({ nodeId, learnerId }) => progressId(learnerId, nodeId));
-  const stored = await readByIds(collections.progress, ids);
+  // A learner's several containers are read together, by the learner.
+  const stored = await readByIdsOf(collections.progress, 'learnerId', pairs.map(({ nodeId, learnerId }) => [learnerId, progressId(learnerId, nodeId)] as const));
   const storedBasis = new Map([...stored].map(([id, doc]) => [id, doc.basis]));
 
   const sources = { catalogue: new DocumentReader(collections.catalogue), links: new DocumentReader(collections.links) };
