@@ -70,6 +70,11 @@ describe('certificates, in a real browser', () => {
       expect(await visit(page, '/my/activity')).toBe(200);
       expect(await page.$('#progress button[data-download="course:safeguarding-adults-l1"]')).not.toBeNull();
       expect(await page.$eval('#progress td[data-certificate="unavailable"]', (td) => td.textContent?.replace(/\s+/g, ' '))).toContain('Not yet available 0 of 1 sessions done; Hand hygiene not yet completed');
+      // Sessions by title, and every instant as UK time, as the reports show them.
+      const sessions = await page.$$eval('#sessions tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+      expect(sessions).toContainEqual(['Safeguarding Adults: Assessment', 'passed', expect.stringMatching(/^\d+ min$/), '9', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)]);
+      const complete = await page.$$eval('p', (ps) => ps.map((p) => p.textContent?.trim() ?? '').find((text) => text.startsWith('Data complete to')));
+      expect(complete).toMatch(/^Data complete to \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\. Dates and times are UK time\.$/);
       await shot(page, 'my-activity');
     });
   });

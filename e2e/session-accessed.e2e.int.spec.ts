@@ -61,6 +61,8 @@ describe('a SessionAccessed event, end to end', () => {
     expect(sessions).toEqual([
       {
         sessionId: 'elfh-session-1042',
+        // No course lists this session yet, so it has no title.
+        title: null,
         status: 'in-progress',
         statusByPolicy: { latest: 'in-progress', best: 'in-progress' },
         firstAccessedAt: event.occurredAt,

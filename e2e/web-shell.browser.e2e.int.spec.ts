@@ -98,7 +98,8 @@ describe('the web shell, in a real browser', () => {
     await withScreenshot(page, 'runner-raj-asha', async () => {
       expect(await visit(page, '/admin/learners/learner-asha')).toBe(200);
       const shown = await text(page);
-      expect(shown).toContain('safeguarding-adults-l1-assessment');
+      expect(shown).toContain('Safeguarding Adults: Assessment');
+      expect(shown).not.toContain('Hand hygiene');
       expect(shown).not.toContain('ipc-l1-hand-hygiene');
     });
     await withScreenshot(page, 'runner-raj-refused', async () => {

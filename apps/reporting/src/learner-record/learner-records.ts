@@ -58,10 +58,17 @@ export class LearnerRecords {
       source.dataCompleteThrough(),
     ]);
     const programmeOfSession = new Map<string, string>();
-    for (const doc of progressDocs) if (doc.kind !== 'programme') doc.sessions.forEach((s) => programmeOfSession.set(s.sessionId, doc.programmeId));
+    const titleOfSession = new Map<string, string>();
+    for (const doc of progressDocs) {
+      if (doc.kind === 'programme') continue;
+      for (const s of doc.sessions) {
+        programmeOfSession.set(s.sessionId, doc.programmeId);
+        if (s.title) titleOfSession.set(s.sessionId, s.title);
+      }
+    }
     const sessions = sessionDocs
       .filter((doc) => seesProgramme(sight, programmeOfSession.get(doc.sessionId) ?? null))
-      .map(LearnerSessionView.from)
+      .map((doc) => LearnerSessionView.from(doc, titleOfSession.get(doc.sessionId) ?? null))
       .sort((a, b) => (b.lastAccessedAt ?? '').localeCompare(a.lastAccessedAt ?? ''));
     const progress = progressDocs
       .filter((doc) => seesProgramme(sight, programmeOf(doc)))

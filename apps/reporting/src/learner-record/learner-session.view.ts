@@ -13,6 +13,7 @@ export class StatusByPolicyView {
 /** A learner's record in one session, as reports show it (no projection bookkeeping). */
 export class LearnerSessionView {
   @ApiProperty() sessionId!: string;
+  @ApiProperty({ nullable: true, type: String, description: "The session's title, as the catalogue of the learner's progress names it (null before any course lists the session)" }) title!: string | null;
   @ApiProperty({ enum: SESSION_STATUSES, description: 'Under the default policy, latest (no course context here)' }) status!: SessionStatus;
   @ApiProperty({ type: StatusByPolicyView }) statusByPolicy!: Record<StatusPolicy, SessionStatus>;
   @ApiProperty({ nullable: true, type: String }) firstAccessedAt!: string | null;
@@ -23,9 +24,10 @@ export class LearnerSessionView {
   @ApiProperty({ nullable: true, type: Number }) latestScore!: number | null;
   @ApiProperty({ nullable: true, type: Number }) bestScore!: number | null;
 
-  static from(doc: LearnerSessionDocument): LearnerSessionView {
+  static from(doc: LearnerSessionDocument, title: string | null): LearnerSessionView {
     return {
       sessionId: doc.sessionId,
+      title,
       status: doc.status,
       statusByPolicy: doc.statusByPolicy,
       firstAccessedAt: doc.firstAccessedAt,

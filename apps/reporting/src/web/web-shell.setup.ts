@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
 import type { ReportingConfig } from '../config';
+import { ReportDates } from '../report-outputs/report-dates';
 import { repositoryRoot, reportAssetFolders } from '../report-outputs/asset-files';
 
 /** Pages where guessing or flooding is possible get a tighter limit than the rest: sign-in, and checking certificate codes (/verify, /verify-certificate). */
@@ -22,6 +23,7 @@ export const SESSION_COOKIE = 'ledger_session';
  * limits, the NHS design system's compiled assets, and nunjucks templates with its macros.
  */
 export async function setUpWebShell(app: NestFastifyApplication, config: ReportingConfig): Promise<void> {
+  const dates = new ReportDates(config.reports.timeZone);
   const root = repositoryRoot(__dirname);
   const nhsuk = join(root, 'node_modules', 'nhsuk-frontend');
   await app.register(fastifySecureSession, {
@@ -41,7 +43,12 @@ export async function setUpWebShell(app: NestFastifyApplication, config: Reporti
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: [join(root, 'apps', 'reporting', 'views'), join(nhsuk, 'src')],
-    options: { autoescape: true, throwOnUndefined: false },
+    options: {
+      autoescape: true,
+      throwOnUndefined: false,
+      // Pages that show a read model's instants as they are (a record's sessions, how complete the data is) show them as UK time.
+      onConfigure: (env: nunjucks.Environment) => env.addFilter('ukDateTime', (instant: string | null | undefined) => dates.formatDateTime(instant)),
+    },
   });
   const fastify = app.getHttpAdapter().getInstance();
   const sensitiveLimit = fastify.rateLimit({ max: Math.max(5, Math.floor(config.rateLimitPerMinute / 20)), timeWindow: '1 minute' });
