@@ -97,6 +97,7 @@ describe('the web shell, in a real browser', () => {
     });
     await withScreenshot(page, 'runner-raj-asha', async () => {
       expect(await visit(page, '/admin/learners/learner-asha')).toBe(200);
+      expect(await page.$eval('h1', (h) => h.textContent?.replace(/\s+/g, ' ').trim())).toBe('Record of Asha Patel learner-asha');
       const shown = await text(page);
       expect(shown).toContain('Safeguarding Adults: Assessment');
       expect(shown).not.toContain('Hand hygiene');

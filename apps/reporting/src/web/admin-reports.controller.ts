@@ -40,6 +40,6 @@ export class AdminReportsController {
   async learner(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('learnerId') learnerId: string): Promise<void> {
     const viewer = await this.shell.viewer(request);
     const record = await this.records.show(viewer.facts, learnerId, 'learner-record');
-    await this.shell.render(reply, viewer, 'learner-record.njk', { record });
+    await this.shell.render(reply, viewer, 'learner-record.njk', { record, name: await this.records.nameOf(learnerId) });
   }
 }
