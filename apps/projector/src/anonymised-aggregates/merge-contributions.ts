@@ -6,18 +6,7 @@ import type { CellContribution } from './anonymised-learner-year';
  * position, and a shard applies each position once, so their changes are added up first.
  */
 export function mergeAtPosition(contributions: readonly CellContribution[]): CellContribution[] {
-  const merged = new Map<string, CellContribution>();
-  for (const c of contributions) {
-    const key = `${c.cell}@${c.position.partition}:${c.position.offset}`;
-    const seen = merged.get(key);
-    if (!seen) {
-      merged.set(key, { ...c, learners: addLearnerChanges({}, c.learners) });
-      continue;
-    }
-    addLearnerChanges(seen.learners, c.learners);
-    seen.timeSpentSeconds += c.timeSpentSeconds;
-  }
-  return [...merged.values()];
+  return mergeBy(contributions, (c) => `${c.cell}@${c.position.partition}:${c.position.offset}`);
 }
 
 /**
@@ -29,22 +18,24 @@ export function mergeAtPosition(contributions: readonly CellContribution[]): Cel
  * counts one score per contribution.
  */
 export function mergeRunByCell(contributions: readonly CellContribution[]): CellContribution[] {
+  return mergeBy(contributions, (c) => (c.score === null ? c.cell : null));
+}
+
+/** Adds up the contributions that share a key (at the latest of their positions); those keyed null are kept as they are. */
+function mergeBy(contributions: readonly CellContribution[], keyOf: (c: CellContribution) => string | null): CellContribution[] {
   const merged = new Map<string, CellContribution>();
-  const scored: CellContribution[] = [];
+  const kept: CellContribution[] = [];
   for (const c of contributions) {
-    if (c.score !== null) {
-      scored.push(c);
-      continue;
+    const key = keyOf(c);
+    const seen = key === null ? undefined : merged.get(key);
+    if (key === null) kept.push(c);
+    else if (!seen) merged.set(key, { ...c, learners: addLearnerChanges({}, c.learners) });
+    else {
+      addLearnerChanges(seen.learners, c.learners);
+      seen.timeSpentSeconds += c.timeSpentSeconds;
+      if (BigInt(c.position.offset) > BigInt(seen.position.offset)) seen.position = c.position;
+      if (c.recordedAt > seen.recordedAt) seen.recordedAt = c.recordedAt;
     }
-    const seen = merged.get(c.cell);
-    if (!seen) {
-      merged.set(c.cell, { ...c, learners: addLearnerChanges({}, c.learners) });
-      continue;
-    }
-    addLearnerChanges(seen.learners, c.learners);
-    seen.timeSpentSeconds += c.timeSpentSeconds;
-    if (BigInt(c.position.offset) > BigInt(seen.position.offset)) seen.position = c.position;
-    if (c.recordedAt > seen.recordedAt) seen.recordedAt = c.recordedAt;
   }
-  return [...merged.values(), ...scored];
+  return [...merged.values(), ...kept];
 }

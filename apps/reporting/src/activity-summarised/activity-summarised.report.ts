@@ -59,7 +59,7 @@ export class ActivitySummarisedReport implements ReportDefinition<SummarisedFilt
 
   async screen(context: ReportContext, filters: SummarisedFilters): Promise<ScreenResult> {
     const { sight, programmes } = await this.read(context, filters.learnerId);
-    const learner = { id: filters.learnerId, name: await learnerName(context, filters.learnerId), self: sight.roles.includes('self') };
+    const learner = { id: filters.learnerId, name: await learnerName(context.source, filters.learnerId), self: sight.roles.includes('self') };
     return { data: { programmes, learner }, api: { learnerId: filters.learnerId, programmes }, audit: oneLearnerAudit(sight, filters.learnerId) };
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { seesProgramme, Sight, ViewerFacts } from '@ledger/access-policy';
-import { LEARNER_PROFILES_COLLECTION, LEARNER_PROGRESS_COLLECTION, LEARNER_SESSIONS_COLLECTION, LearnerProfileDocument, LearnerProgressDocument, LearnerSessionDocument } from '@ledger/read-store';
+import { LEARNER_PROGRESS_COLLECTION, LEARNER_SESSIONS_COLLECTION, LearnerProgressDocument, LearnerSessionDocument } from '@ledger/read-store';
 import { IdentifiableViews } from '../access/identifiable-views';
 import { LearnerAccess } from '../access/learner-access';
 import { ReportSource, ReportSources } from '../report-outputs/report-source';
-import { displayName } from '../shared/reports/learner-scope';
+import { learnerName } from '../shared/reports/learner-scope';
 import { LearnerSessionView } from './learner-session.view';
 import { ProgressView, progressView, programmeOf } from './progress.view';
 
@@ -32,9 +32,8 @@ export class LearnerRecords {
   ) {}
 
   /** The learner's name as registered, or their id: for a page headed with whose record it is, once `show` allowed it. */
-  async nameOf(learnerId: string): Promise<string> {
-    const profile = await (await this.sources.current().readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION)).findOne({ _id: learnerId });
-    return displayName(profile, learnerId);
+  nameOf(learnerId: string): Promise<string> {
+    return learnerName(this.sources.current(), learnerId);
   }
 
   async show(viewer: ViewerFacts, learnerId: string, view: RecordViewName): Promise<LearnerRecord> {

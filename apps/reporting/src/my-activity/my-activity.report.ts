@@ -67,7 +67,7 @@ export class MyActivityReport implements ReportDefinition<MyActivityFilters> {
     const shown = rows.slice(start, start + filters.pageSize).map((row) => this.view(context, row));
     const totals = { sessions: rows.length, minutes: minutes(rows.reduce((sum, r) => sum + r.timeSpentSeconds, 0)) };
     const paging = { page: filters.page, pageSize: filters.pageSize, pages: Math.max(1, Math.ceil(rows.length / filters.pageSize)), rows: rows.length };
-    const name = await learnerName(context, filters.learnerId);
+    const name = await learnerName(context.source, filters.learnerId);
     return {
       data: { rows: shown, totals, paging, learner: { id: filters.learnerId, name, self: sight.roles.includes('self') } },
       api: { learnerId: filters.learnerId, paging, totals, rows: shown },

@@ -65,7 +65,7 @@ export class ProgrammeSummaryReport implements ReportDefinition<SummaryFilters> 
   private async read(context: ReportContext, filters: SummaryFilters): Promise<{ sight: Sight; summary: ProgrammeSummary | null }> {
     const sight = await requireSight(context, filters.learnerId);
     if (!filters.id) return { sight, summary: null };
-    const name = await learnerName(context, filters.learnerId);
+    const name = await learnerName(context.source, filters.learnerId);
     const summary = await readProgrammeSummary(context.source, { learnerId: filters.learnerId, learnerName: name, kind: filters.kind, containerId: filters.id }, context.dates);
     // A programme the viewer may not see gets the same answer as a learner they may not see.
     if (summary && !seesProgramme(sight, summary.programmeId)) throw noSuchRecord();

@@ -2,6 +2,7 @@ import { decideSight, seesAnything, Sight } from '@ledger/access-policy';
 import { LEARNER_PROFILES_COLLECTION, LearnerProfileDocument } from '@ledger/read-store';
 import { noSuchRecord } from '../../access/learner-access';
 import type { ReportAudit, ReportContext } from './report-definition';
+import type { ReportSource } from '../../report-outputs/report-source';
 import type { ReportQuery } from './report-query';
 
 /** Whose record a single-learner report shows: `learner` in the query, or the requester's own. */
@@ -28,8 +29,8 @@ export function oneLearnerAudit(sight: Sight, learnerId: string, parameters: Rec
 }
 
 /** The learner's name as registered, or their id. */
-export async function learnerName(context: ReportContext, learnerId: string): Promise<string> {
-  const profile = await (await context.source.readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION)).findOne({ _id: learnerId });
+export async function learnerName(source: ReportSource, learnerId: string): Promise<string> {
+  const profile = await (await source.readModel<LearnerProfileDocument>(LEARNER_PROFILES_COLLECTION)).findOne({ _id: learnerId });
   return displayName(profile, learnerId);
 }
 
